@@ -1,0 +1,203 @@
+//! The one place that knows every part: builds the configuration, rules, scanner, source and reporter
+//! from the command line, runs the scan and decides the outcome.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use leakhound::config::Config;
+use leakhound::finding::Finding;
+use leakhound::report::{self, Format, Report, ScanStats};
+use leakhound::rules::{self, RuleSet};
+use leakhound::scan::{Allowlist, Scanner};
+use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
+
+use crate::cli::{ColorArg, Command, FormatArg, ListFormat, RulesCommand, ScanArgs};
+
+pub enum Outcome {
+    Clean,
+    Findings,
+    /// The scan ran but could not read everything it was asked to.
+    Incomplete,
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Incomplete => 2,
+        }
+    }
+}
+
+pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Scan(args) => scan(args),
+        Command::Rules(RulesCommand::List { format, rules }) => list_rules(format, &rules),
+        Command::Rules(RulesCommand::Check { path }) => check_rules(path.as_deref()),
+    }
+}
+
+fn scan(args: ScanArgs) -> Result<Outcome> {
+    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let config = load_config(args.config.as_deref(), &root)?;
+    let rules = load_rules(&args.rules, &config)?;
+    let allowlist = Allowlist::new(&config.allowlist.paths, &config.allowlist.regexes, &config.allowlist.stopwords)
+        .context("invalid [allowlist] in config")?;
+    let scanner = Scanner::new(rules, allowlist, args.show_secrets);
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+
+    let source: Box<dyn Source> = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        Box::new(StdinSource { max_size: args.max_file_size })
+    } else {
+        Box::new(FsSource { roots: args.paths.clone(), max_file_size: args.max_file_size, threads, no_ignore: args.no_ignore })
+    };
+    let (findings, stats) = leakhound::pipeline::run(source.as_ref(), &scanner, None)?;
+
+    warn_skipped(&stats);
+    let format = output_format(args.format, args.output.as_deref());
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    write_report(format, &findings, &stats, scanner.rules(), args.show_secrets, color, args.output.as_deref())?;
+    Ok(outcome(&findings, &stats))
+}
+
+fn outcome(findings: &[Finding], stats: &ScanStats) -> Outcome {
+    let failed_reads = stats.skipped.iter().any(|s| !matches!(s.reason, leakhound::source::SkipReason::TooLarge { .. }));
+    if !findings.is_empty() {
+        Outcome::Findings
+    } else if failed_reads {
+        Outcome::Incomplete
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
+    if let Some(p) = explicit {
+        return Ok(Config::load(p)?);
+    }
+    let default = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
+    if default.is_file() {
+        Ok(Config::load(&default)?)
+    } else {
+        Ok(Config::default())
+    }
+}
+
+fn load_rules(extra: &[PathBuf], config: &Config) -> Result<RuleSet> {
+    let mut set = RuleSet::builtin()?;
+    for p in extra {
+        set.add_path(p)?;
+    }
+    if !config.rules.is_empty() {
+        set.add_specs(".leakhound.toml", config.rules.clone(), "custom", true)?;
+    }
+    Ok(set)
+}
+
+fn output_format(explicit: Option<FormatArg>, output: Option<&Path>) -> Format {
+    match explicit {
+        Some(FormatArg::Human) => Format::Human,
+        Some(FormatArg::Json) => Format::Json,
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        Some(FormatArg::Sarif) => Format::Sarif,
+        None => match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+            Some("json") => Format::Json,
+            Some("jsonl") | Some("ndjson") => Format::Jsonl,
+            Some("sarif") => Format::Sarif,
+            _ => Format::Human,
+        },
+    }
+}
+
+fn write_report(
+    format: Format,
+    findings: &[Finding],
+    stats: &ScanStats,
+    rules: &RuleSet,
+    show_secrets: bool,
+    color: bool,
+    output: Option<&Path>,
+) -> Result<()> {
+    let report = Report { findings, stats, rules, show_secrets };
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).with_context(|| format!("{}: cannot write report", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            report::write(format, &report, color, &mut w).and_then(|_| w.flush())
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            if let Err(e) = report::write(format, &report, color, &mut w).and_then(|_| w.flush()) {
+                // A closed pipe (`| head`) is not an error worth a message.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e).context("cannot write report to standard output");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One line per skipped file on stderr (bounded), then a count.
+fn warn_skipped(stats: &ScanStats) {
+    const MAX_LINES: usize = 50;
+    let mut err = std::io::stderr().lock();
+    for s in stats.skipped.iter().take(MAX_LINES) {
+        let _ = writeln!(err, "leakhound: warning: {}: skipped: {}", s.path, s.reason);
+    }
+    if stats.skipped.len() > MAX_LINES {
+        let _ = writeln!(err, "leakhound: warning: … and {} more skipped (see the JSON report)", stats.skipped.len() - MAX_LINES);
+    }
+    for n in &stats.notes {
+        let _ = writeln!(err, "leakhound: note: {n}");
+    }
+}
+
+fn list_rules(format: ListFormat, extra: &[PathBuf]) -> Result<Outcome> {
+    let set = load_rules(extra, &Config::default())?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let specs: Vec<_> = set.rules.iter().map(|r| &r.spec).collect();
+            serde_json::to_writer_pretty(&mut out, &specs)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => {
+            for r in &set.rules {
+                writeln!(out, "{:<44} {:<9} {:<14} {}", r.spec.id, r.spec.severity.as_str(), r.provider(), r.spec.name)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+fn check_rules(path: Option<&Path>) -> Result<Outcome> {
+    let set = match path {
+        Some(p) => {
+            let mut s = RuleSet::default();
+            s.add_path(p)?;
+            s
+        }
+        None => RuleSet::builtin()?,
+    };
+    let (set, failures) = rules::check_rules(set)?;
+    for f in &failures {
+        eprintln!("leakhound: rule check failed: {f}");
+    }
+    if failures.is_empty() {
+        let examples: usize = set.rules.iter().map(|r| r.spec.examples.len() + r.spec.non_examples.len()).sum();
+        println!("{} rules ok, {examples} examples checked", set.len());
+        Ok(Outcome::Clean)
+    } else {
+        bail!("{} rule example(s) failed", failures.len())
+    }
+}

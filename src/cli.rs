@@ -1,0 +1,98 @@
+//! The command line (clap derive). Only `app.rs` reads these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "leakhound", version, about = "Find leaked secrets in files and git history before attackers do.")]
+#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input).")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Scan directories, files or standard input for secrets.
+    Scan(ScanArgs),
+    /// List or check the detection rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ScanArgs {
+    /// Paths to scan; `-` reads standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: human].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write the report to FILE instead of standard output (the format follows a .json, .jsonl or
+    /// .sarif extension unless --format is given).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Treat git repositories as plain directories.
+    #[arg(long)]
+    pub no_git: bool,
+    /// Extra rules: a TOML file or a directory of them; a rule with a built-in's id replaces it.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Configuration file [default: .leakhound.toml at the scan root, when present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print secrets in full instead of redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Worker threads [default: number of CPUs].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Do not honour .gitignore and .ignore files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Colour: auto (only on a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCommand {
+    /// List the rules (built-in plus --rules).
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Extra rules to include.
+        #[arg(long, value_name = "FILE|DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Compile every rule and run its examples through the scanner; fails on any misbehaving rule.
+    Check {
+        /// Rule file or directory to check instead of the built-in rules.
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}

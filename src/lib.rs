@@ -1,0 +1,14 @@
+//! leakhound: a repository secret-leak scanner.
+//!
+//! Sources (`source`) yield blobs; the `scan::Scanner` turns each blob into `finding::Finding`s using the
+//! `rules`; reporters (`report`) write them. Those parts meet only through the plain types in `finding`
+//! and `source`.
+
+pub mod config;
+pub mod finding;
+pub mod pipeline;
+pub mod redact;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod source;

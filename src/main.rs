@@ -1,0 +1,20 @@
+//! leakhound's binary: parse the command line, run, map the outcome to an exit code.
+
+mod app;
+mod cli;
+
+use clap::Parser;
+
+fn main() {
+    let cli = cli::Cli::parse();
+    let code = match app::run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(e) => {
+            // One line: what failed and why, with the context the error carries.
+            let msg = format!("{e:#}").split_whitespace().collect::<Vec<_>>().join(" ");
+            eprintln!("leakhound: error: {msg}");
+            2
+        }
+    };
+    std::process::exit(code);
+}

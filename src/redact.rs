@@ -1,0 +1,103 @@
+//! `Secret`: the one type that holds raw secret bytes. Its `Debug` and `Display` print a redacted form,
+//! so a secret cannot reach a log, a report or an error message by accident; only `expose()` gives the
+//! raw value, and every caller of it is a place where the user asked for the raw value.
+
+use std::fmt;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(raw: impl Into<String>) -> Self {
+        Secret(raw.into())
+    }
+
+    /// The raw secret. Call only where the user asked for it (`--show-secrets`, a webhook configured to
+    /// carry the token) or to compute a hash.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Number of characters in the secret.
+    pub fn len(&self) -> usize {
+        self.0.chars().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many leading characters the redacted form shows: 4 to 8, never more than a third of the secret
+    /// so a short password is not half revealed.
+    pub fn visible_prefix_len(&self) -> usize {
+        let n = self.len();
+        (n / 4).clamp(4, 8).min(n / 3)
+    }
+
+    /// The leading characters shown in reports (`sk_live_…`).
+    pub fn prefix(&self) -> &str {
+        let k = self.visible_prefix_len();
+        let end = self.0.char_indices().nth(k).map(|(i, _)| i).unwrap_or(self.0.len());
+        &self.0[..end]
+    }
+
+    /// The last four characters, for webhook payloads (issuers show keys as `…abcd`).
+    pub fn last4(&self) -> &str {
+        let n = self.len();
+        if n < 12 {
+            return "";
+        }
+        let start = self.0.char_indices().nth(n - 4).map(|(i, _)| i).unwrap_or(0);
+        &self.0[start..]
+    }
+
+    pub fn redacted(&self) -> String {
+        format!("{}…", self.prefix())
+    }
+
+    /// Replace every occurrence of the raw secret in `text` with its redacted form.
+    pub fn redact_in(&self, text: &str) -> String {
+        if self.0.is_empty() {
+            return text.to_string();
+        }
+        text.replace(&self.0, &self.redacted())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.redacted())
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_and_debug_never_show_the_whole_secret() {
+        let s = Secret::new("sk_live_4fJ9kQ2mZx7LpR8tV1wY3bN6");
+        assert_eq!(s.to_string(), "sk_live_…");
+        assert!(!format!("{s:?}").contains("4fJ9"));
+        assert_eq!(s.last4(), "3bN6");
+    }
+
+    #[test]
+    fn short_secrets_show_at_most_a_third() {
+        let s = Secret::new("hunter22");
+        assert_eq!(s.prefix(), "hu");
+        assert_eq!(s.last4(), "");
+    }
+
+    #[test]
+    fn redact_in_replaces_every_occurrence() {
+        let s = Secret::new("abcdefghijklmnop");
+        assert_eq!(s.redact_in("x=abcdefghijklmnop y=abcdefghijklmnop"), "x=abcd… y=abcd…");
+    }
+}

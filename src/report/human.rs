@@ -1,0 +1,70 @@
+//! The terminal view: findings grouped by file, redacted, coloured only on a terminal.
+
+use std::io::{self, Write};
+
+use super::{shown_secret, shown_snippet, Report};
+use crate::finding::Severity;
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let p = Paint(color);
+    let mut last_path: Option<(&str, Option<&str>)> = None;
+    for f in report.findings {
+        let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
+        if last_path != Some(key) {
+            if last_path.is_some() {
+                writeln!(out)?;
+            }
+            match f.origin.commit() {
+                Some(c) => writeln!(
+                    out,
+                    "{} {}",
+                    p.wrap("1", f.origin.path()),
+                    p.wrap("2", &format!("@ {} ({} <{}>, {})", &c.sha[..c.sha.len().min(12)], c.author_name, c.author_email, c.date))
+                )?,
+                None => writeln!(out, "{}", p.wrap("1", f.origin.path()))?,
+            }
+            last_path = Some(key);
+        }
+        let sev = match f.severity {
+            Severity::Critical => p.wrap("1;31", "critical"),
+            Severity::High => p.wrap("31", "high    "),
+            Severity::Medium => p.wrap("33", "medium  "),
+            Severity::Low => p.wrap("36", "low     "),
+        };
+        writeln!(out, "  {:>5}:{:<4} {sev}  {}  {}", f.line, f.column, f.rule_id, p.wrap("2", &f.rule_name))?;
+        writeln!(out, "             secret  {}", shown_secret(f, report.show_secrets))?;
+        writeln!(out, "             {}", p.wrap("2", shown_snippet(f, report.show_secrets)))?;
+    }
+    if !report.findings.is_empty() {
+        writeln!(out)?;
+    }
+    let s = report.stats;
+    let n = report.findings.len();
+    let summary = format!(
+        "{n} finding{} in {} blob{} ({:.1} MB) in {:.2}s; {} binary skipped, {} other skipped",
+        if n == 1 { "" } else { "s" },
+        s.blobs,
+        if s.blobs == 1 { "" } else { "s" },
+        s.bytes as f64 / 1e6,
+        s.elapsed_ms as f64 / 1000.0,
+        s.binary,
+        s.skipped.len()
+    );
+    writeln!(out, "{}", if n > 0 { p.wrap("1;31", &summary) } else { p.wrap("32", &summary) })?;
+    if !report.show_secrets && n > 0 {
+        writeln!(out, "{}", p.wrap("2", "secrets are redacted; pass --show-secrets to see them"))?;
+    }
+    Ok(())
+}

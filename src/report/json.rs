@@ -1,0 +1,106 @@
+//! JSON (one document, also the baseline format) and JSON Lines (one finding per line). Field names are
+//! stable and documented in README.md.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{shown_secret, shown_snippet, Report};
+use crate::finding::{CommitInfo, Finding, Fingerprints};
+
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub rule_id: &'a str,
+    pub rule_name: &'a str,
+    pub provider: &'a str,
+    pub severity: &'a str,
+    pub origin: &'a str,
+    pub path: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// Redacted (`sk_live_…`) unless `--show-secrets`.
+    pub secret: String,
+    pub secret_redacted: bool,
+    pub snippet: &'a str,
+    pub entropy: f64,
+    pub fingerprints: &'a Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<&'a CommitInfo>,
+}
+
+#[derive(Serialize)]
+struct JsonSkip<'a> {
+    path: &'a str,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct JsonStats {
+    blobs_scanned: u64,
+    bytes_scanned: u64,
+    binary_skipped: u64,
+    skipped: usize,
+    findings: usize,
+    elapsed_ms: u64,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    tool: &'static str,
+    version: &'static str,
+    findings: Vec<JsonFinding<'a>>,
+    skipped: Vec<JsonSkip<'a>>,
+    notes: &'a [String],
+    stats: JsonStats,
+}
+
+pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
+    JsonFinding {
+        rule_id: &f.rule_id,
+        rule_name: &f.rule_name,
+        provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
+        severity: f.severity.as_str(),
+        origin: f.origin.kind(),
+        path: f.origin.path(),
+        line: f.line,
+        column: f.column,
+        end_line: f.end_line,
+        end_column: f.end_column,
+        secret: shown_secret(f, report.show_secrets),
+        secret_redacted: !report.show_secrets,
+        snippet: shown_snippet(f, report.show_secrets),
+        entropy: f.entropy,
+        fingerprints: &f.fingerprints,
+        commit: f.origin.commit(),
+    }
+}
+
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let doc = JsonReport {
+        tool: "leakhound",
+        version: env!("CARGO_PKG_VERSION"),
+        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+        skipped: report.stats.skipped.iter().map(|s| JsonSkip { path: &s.path, reason: s.reason.to_string() }).collect(),
+        notes: &report.stats.notes,
+        stats: JsonStats {
+            blobs_scanned: report.stats.blobs,
+            bytes_scanned: report.stats.bytes,
+            binary_skipped: report.stats.binary,
+            skipped: report.stats.skipped.len(),
+            findings: report.findings.len(),
+            elapsed_ms: report.stats.elapsed_ms,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+pub fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for f in report.findings {
+        serde_json::to_writer(&mut *out, &finding(report, f))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}

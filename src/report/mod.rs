@@ -1,0 +1,67 @@
+//! Reporters: turn findings and scan statistics into human, JSON, JSONL or SARIF output. They see only
+//! plain data (`Report`) and never print a raw secret unless `show_secrets` is set.
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::io::{self, Write};
+
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::source::Skip;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+/// What a scan produced, as reporters see it.
+pub struct Report<'a> {
+    pub findings: &'a [Finding],
+    pub stats: &'a ScanStats,
+    pub rules: &'a RuleSet,
+    /// Print raw secrets (the user passed `--show-secrets`).
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ScanStats {
+    pub blobs: u64,
+    pub bytes: u64,
+    pub binary: u64,
+    /// Everything not scanned for a reason other than being binary.
+    pub skipped: Vec<Skip>,
+    /// Remarks about the scan as a whole (e.g. a shallow repository).
+    pub notes: Vec<String>,
+    pub elapsed_ms: u64,
+}
+
+pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Human => human::write(report, color, out),
+        Format::Json => json::write(report, out),
+        Format::Jsonl => json::write_lines(report, out),
+        Format::Sarif => sarif::write(report, out),
+    }
+}
+
+/// The secret as a report may show it.
+pub fn shown_secret(f: &Finding, show_secrets: bool) -> String {
+    if show_secrets {
+        f.secret.expose().to_string()
+    } else {
+        f.secret.redacted()
+    }
+}
+
+/// The snippet as a report may show it.
+pub fn shown_snippet(f: &Finding, show_secrets: bool) -> &str {
+    match (&f.raw_snippet, show_secrets) {
+        (Some(raw), true) => raw,
+        _ => &f.snippet,
+    }
+}

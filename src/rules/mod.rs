@@ -1,0 +1,225 @@
+//! Rules: their file format, loading (built-in and user files), compilation and self-test.
+
+mod selftest;
+mod spec;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
+
+pub use selftest::{check_rules, ExampleFailure};
+pub use spec::{RuleFile, RuleSpec};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// Why a rule (or rule file) could not be loaded. Every variant names the file and, where known, the rule.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("{file}: cannot read rule file: {source}")]
+    Read { file: String, source: std::io::Error },
+    #[error("{file}: invalid rule file: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: rule {id}: invalid pattern: {message}")]
+    Pattern { file: String, id: String, message: String },
+    #[error("{file}: rule {id}: {message}")]
+    Invalid { file: String, id: String, message: String },
+}
+
+/// A rule ready to run. The regex is compiled on first use, so start-up stays cheap for the built-in
+/// rules that a scan never reaches; `RuleSet::from_specs` validates user rules eagerly.
+#[derive(Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    /// The file the rule came from (`builtin:aws.toml`, a path, `.leakhound.toml`).
+    pub source: String,
+    regex: OnceLock<Regex>,
+    secret_group: OnceLock<usize>,
+    allow: Vec<Regex>,
+    paths: Option<GlobSet>,
+}
+
+impl Rule {
+    fn new(spec: RuleSpec, source: String) -> Result<Self, RuleError> {
+        let invalid = |message: String| RuleError::Invalid { file: source.clone(), id: spec.id.clone(), message };
+        if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(invalid("id must be non-empty kebab-case (a-z, 0-9, -)".into()));
+        }
+        if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
+            return Err(invalid("needs at least one non-empty keyword (the prefilter)".into()));
+        }
+        if let Some(c) = &spec.checksum {
+            if !crate::scan::checksum::is_known(c) {
+                return Err(invalid(format!(
+                    "unknown checksum {c:?} (known: {})",
+                    crate::scan::checksum::NAMES.join(", ")
+                )));
+            }
+        }
+        let allow = spec
+            .allow
+            .iter()
+            .map(|a| compile(a))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| RuleError::Pattern { file: source.clone(), id: spec.id.clone(), message: format!("allow: {e}") })?;
+        let paths = if spec.paths.is_empty() {
+            None
+        } else {
+            let mut b = GlobSetBuilder::new();
+            for p in &spec.paths {
+                b.add(glob(p).map_err(|e| invalid(format!("paths: {e}")))?);
+            }
+            Some(b.build().map_err(|e| invalid(format!("paths: {e}")))?)
+        };
+        Ok(Rule { spec, source, regex: OnceLock::new(), secret_group: OnceLock::new(), allow, paths })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    pub fn provider(&self) -> &str {
+        self.spec.provider.as_deref().unwrap_or("generic")
+    }
+
+    /// Compile now and report an error naming the file and rule.
+    pub fn validate(&self) -> Result<(), RuleError> {
+        if self.regex.get().is_some() {
+            return Ok(());
+        }
+        let re = compile(&self.spec.pattern).map_err(|e| RuleError::Pattern {
+            file: self.source.clone(),
+            id: self.spec.id.clone(),
+            message: one_line(&e.to_string()),
+        })?;
+        let _ = self.regex.set(re);
+        Ok(())
+    }
+
+    /// The compiled regex. Built-in rules are validated by tests; a rule that fails to compile here was
+    /// validated at load time, so this cannot fail in practice — but if it does, the rule matches nothing.
+    pub fn regex(&self) -> Option<&Regex> {
+        if self.regex.get().is_none() && self.validate().is_err() {
+            return None;
+        }
+        self.regex.get()
+    }
+
+    /// Index of the capture group that holds the secret.
+    pub fn secret_group(&self, re: &Regex) -> usize {
+        *self.secret_group.get_or_init(|| {
+            re.capture_names()
+                .position(|n| n == Some("secret"))
+                .unwrap_or(if re.captures_len() > 1 { 1 } else { 0 })
+        })
+    }
+
+    pub fn allowed_secret(&self, secret: &[u8]) -> bool {
+        self.allow.iter().any(|r| r.is_match(secret))
+    }
+
+    pub fn applies_to(&self, path: &str) -> bool {
+        self.paths.as_ref().is_none_or(|g| g.is_match(path))
+    }
+}
+
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
+    RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Glob for a path relative to the scan root; `*` does not cross `/`, and a glob without `/` matches
+/// the file name at any depth (as in .gitignore).
+pub fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
+    let p = if pattern.contains('/') { pattern.trim_start_matches('/').to_string() } else { format!("**/{pattern}") };
+    GlobBuilder::new(&p).literal_separator(true).build()
+}
+
+/// All rules of a scan, in a fixed order; ids are unique (a later rule with the same id replaces the
+/// earlier one, so user rules override built-ins).
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rules shipped in the binary.
+    pub fn builtin() -> Result<Self, RuleError> {
+        let mut set = RuleSet::default();
+        for (name, text) in builtin::BUILTIN_RULE_FILES {
+            set.add_file_text(&format!("builtin:{name}"), text, provider_of(name), false)?;
+        }
+        Ok(set)
+    }
+
+    /// Add the rules of a TOML text. `eager` compiles every regex now (user rules: fail at load time).
+    pub fn add_file_text(&mut self, file: &str, text: &str, provider: &str, eager: bool) -> Result<(), RuleError> {
+        let parsed: RuleFile = toml::from_str(text)
+            .map_err(|e| RuleError::Parse { file: file.to_string(), message: one_line(&e.to_string()) })?;
+        self.add_specs(file, parsed.rules, provider, eager)
+    }
+
+    pub fn add_specs(&mut self, file: &str, specs: Vec<RuleSpec>, provider: &str, eager: bool) -> Result<(), RuleError> {
+        let mut seen = std::collections::HashSet::new();
+        for mut spec in specs {
+            if !seen.insert(spec.id.clone()) {
+                return Err(RuleError::Invalid { file: file.into(), id: spec.id, message: "duplicate rule id in this file".into() });
+            }
+            spec.provider.get_or_insert_with(|| provider.to_string());
+            let rule = Rule::new(spec, file.to_string())?;
+            if eager {
+                rule.validate()?;
+            }
+            match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
+                Some(i) => self.rules[i] = rule,
+                None => self.rules.push(rule),
+            }
+        }
+        Ok(())
+    }
+
+    /// Load a rule file, or every `*.toml` in a directory (sorted, so the result is deterministic).
+    pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
+        let files: Vec<PathBuf> = if path.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|source| RuleError::Read { file: path.display().to_string(), source })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![path.to_path_buf()]
+        };
+        for f in files {
+            let file = f.display().to_string();
+            let text = std::fs::read_to_string(&f).map_err(|source| RuleError::Read { file: file.clone(), source })?;
+            let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            self.add_file_text(&file, &text, &stem, true)?;
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.spec.id == id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+fn provider_of(file_name: &str) -> &str {
+    file_name.strip_suffix(".toml").unwrap_or(file_name)
+}

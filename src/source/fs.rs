@@ -1,0 +1,154 @@
+//! A directory tree (or single files), walked in parallel. `.gitignore` is honoured unless `no_ignore`;
+//! hidden files (`.env`, `.npmrc`) are scanned; `.git/` is never walked as files. Small files are read
+//! into a per-thread buffer that is reused; large ones are memory-mapped.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ignore::{WalkBuilder, WalkState};
+
+use super::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+use crate::finding::Origin;
+
+/// Files at least this large are memory-mapped instead of read.
+const MMAP_THRESHOLD: u64 = 1 << 20;
+
+pub struct FsSource {
+    pub roots: Vec<PathBuf>,
+    pub max_file_size: u64,
+    pub threads: usize,
+    pub no_ignore: bool,
+}
+
+impl Source for FsSource {
+    fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
+        for root in &self.roots {
+            if let Err(e) = std::fs::metadata(root) {
+                return Err(SourceError::Root { path: root.display().to_string(), message: io_message(&e) });
+            }
+        }
+        let mut builder = WalkBuilder::new(&self.roots[0]);
+        for r in &self.roots[1..] {
+            builder.add(r);
+        }
+        builder
+            .hidden(false)
+            .parents(!self.no_ignore)
+            .ignore(!self.no_ignore)
+            .git_ignore(!self.no_ignore)
+            .git_global(false)
+            .git_exclude(!self.no_ignore)
+            .require_git(false)
+            .follow_links(false)
+            .threads(self.threads)
+            .filter_entry(|e| e.file_name() != ".git");
+        let multi = self.roots.len() > 1;
+        builder.build_parallel().run(|| {
+            let mut buf = Vec::new();
+            Box::new(move |entry| {
+                match entry {
+                    Ok(entry) => {
+                        let is_link = entry.path_is_symlink();
+                        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                        if is_file || is_link {
+                            let root = self.roots.iter().find(|r| entry.path().starts_with(r));
+                            let shown = display_path(entry.path(), root.map(|r| r.as_path()), multi);
+                            self.visit_file(entry.path(), shown, is_link, &mut buf, visitor);
+                        }
+                    }
+                    Err(err) => {
+                        let (path, message) = walk_error(&err);
+                        let reason = if message.contains("loop") { SkipReason::BadSymlink(message) } else { SkipReason::Unreadable(message) };
+                        visitor.skip(Skip { path, reason });
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+        Ok(())
+    }
+}
+
+impl FsSource {
+    fn visit_file(&self, path: &Path, shown: String, is_link: bool, buf: &mut Vec<u8>, visitor: &dyn Visitor) {
+        let skip = |reason| visitor.skip(Skip { path: shown.clone(), reason });
+        // `metadata` follows a symlink: a dangling or looping one fails here.
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if is_link => return skip(SkipReason::BadSymlink(io_message(&e))),
+            Err(e) => return skip(SkipReason::Unreadable(io_message(&e))),
+        };
+        if !meta.is_file() {
+            // A symlink to a directory is not followed (it could leave the tree or loop); a FIFO or
+            // device would block or never end.
+            if !meta.is_dir() {
+                skip(SkipReason::Other("not a regular file".into()));
+            }
+            return;
+        }
+        let size = meta.len();
+        if size > self.max_file_size {
+            return skip(SkipReason::TooLarge { size, limit: self.max_file_size });
+        }
+        if size == 0 {
+            return;
+        }
+        let origin = Origin::File { path: shown.clone() };
+        let mut file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return skip(SkipReason::Unreadable(io_message(&e))),
+        };
+        if size >= MMAP_THRESHOLD {
+            // SAFETY: the map is read-only and private to this call; a file truncated underneath us
+            // can raise SIGBUS, the same risk ripgrep takes for the same speed.
+            match unsafe { memmap2::Mmap::map(&file) } {
+                Ok(map) => return visitor.blob(Blob { data: &map, origin, lines: None }),
+                Err(_) => {} // fall back to reading
+            }
+        }
+        buf.clear();
+        match (&mut file).take(self.max_file_size).read_to_end(buf) {
+            Ok(_) => visitor.blob(Blob { data: buf, origin, lines: None }),
+            Err(e) => skip(SkipReason::Unreadable(io_message(&e))),
+        }
+        // Keep one large file from pinning memory in this thread's buffer for the rest of the scan.
+        if buf.capacity() > 4 * MMAP_THRESHOLD as usize {
+            *buf = Vec::new();
+        }
+    }
+}
+
+/// Path as shown in reports: relative to its root when the root is a directory (repository-relative
+/// URIs for SARIF); with several roots, prefixed by the root.
+fn display_path(path: &Path, root: Option<&Path>, multi: bool) -> String {
+    let rel = match root {
+        Some(r) if r.is_dir() => match path.strip_prefix(r) {
+            Ok(rel) if multi => r.join(rel),
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => path.to_path_buf(),
+        },
+        _ => path.to_path_buf(),
+    };
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    // "Permission denied (os error 13)" -> "Permission denied"
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn walk_error(err: &ignore::Error) -> (String, String) {
+    match err {
+        ignore::Error::WithPath { path, err } => (path.display().to_string(), walk_error(err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(err),
+        ignore::Error::Loop { child, .. } => (child.display().to_string(), "symlink loop".into()),
+        ignore::Error::Io(e) => (String::new(), io_message(e)),
+        other => (String::new(), other.to_string()),
+    }
+}
