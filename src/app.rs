@@ -41,18 +41,36 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 }
 
 fn scan(args: ScanArgs) -> Result<Outcome> {
-    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let root = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
     let config = load_config(args.config.as_deref(), &root)?;
     let rules = load_rules(&args.rules, &config)?;
-    let allowlist = Allowlist::new(&config.allowlist.paths, &config.allowlist.regexes, &config.allowlist.stopwords)
-        .context("invalid [allowlist] in config")?;
+    let allowlist = Allowlist::new(
+        &config.allowlist.paths,
+        &config.allowlist.regexes,
+        &config.allowlist.stopwords,
+    )
+    .context("invalid [allowlist] in config")?;
     let scanner = Scanner::new(rules, allowlist, args.show_secrets);
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .max(1);
 
     let source: Box<dyn Source> = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        Box::new(StdinSource { max_size: args.max_file_size })
+        Box::new(StdinSource {
+            max_size: args.max_file_size,
+        })
     } else {
-        Box::new(FsSource { roots: args.paths.clone(), max_file_size: args.max_file_size, threads, no_ignore: args.no_ignore })
+        Box::new(FsSource {
+            roots: args.paths.clone(),
+            max_file_size: args.max_file_size,
+            threads,
+            no_ignore: args.no_ignore,
+        })
     };
     let (findings, stats) = leakhound::pipeline::run(source.as_ref(), &scanner, None)?;
 
@@ -61,14 +79,26 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorArg::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
     };
-    write_report(format, &findings, &stats, scanner.rules(), args.show_secrets, color, args.output.as_deref())?;
+    write_report(
+        format,
+        &findings,
+        &stats,
+        scanner.rules(),
+        args.show_secrets,
+        color,
+        args.output.as_deref(),
+    )?;
     Ok(outcome(&findings, &stats))
 }
 
 fn outcome(findings: &[Finding], stats: &ScanStats) -> Outcome {
-    let failed_reads = stats.skipped.iter().any(|s| !matches!(s.reason, leakhound::source::SkipReason::TooLarge { .. }));
+    let failed_reads = stats.skipped.iter().any(|s| s.reason.is_failure());
     if !findings.is_empty() {
         Outcome::Findings
     } else if failed_reads {
@@ -82,7 +112,11 @@ fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
     if let Some(p) = explicit {
         return Ok(Config::load(p)?);
     }
-    let default = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
+    let default = if root.is_dir() {
+        root.join(".leakhound.toml")
+    } else {
+        PathBuf::from(".leakhound.toml")
+    };
     if default.is_file() {
         Ok(Config::load(&default)?)
     } else {
@@ -125,12 +159,19 @@ fn write_report(
     color: bool,
     output: Option<&Path>,
 ) -> Result<()> {
-    let report = Report { findings, stats, rules, show_secrets };
+    let report = Report {
+        findings,
+        stats,
+        rules,
+        show_secrets,
+    };
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path).with_context(|| format!("{}: cannot write report", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            report::write(format, &report, color, &mut w).and_then(|_| w.flush())
+            report::write(format, &report, color, &mut w)
+                .and_then(|_| w.flush())
                 .with_context(|| format!("{}: cannot write report", path.display()))?;
         }
         None => {
@@ -155,7 +196,11 @@ fn warn_skipped(stats: &ScanStats) {
         let _ = writeln!(err, "leakhound: warning: {}: skipped: {}", s.path, s.reason);
     }
     if stats.skipped.len() > MAX_LINES {
-        let _ = writeln!(err, "leakhound: warning: … and {} more skipped (see the JSON report)", stats.skipped.len() - MAX_LINES);
+        let _ = writeln!(
+            err,
+            "leakhound: warning: … and {} more skipped (see the JSON report)",
+            stats.skipped.len() - MAX_LINES
+        );
     }
     for n in &stats.notes {
         let _ = writeln!(err, "leakhound: note: {n}");
@@ -173,7 +218,14 @@ fn list_rules(format: ListFormat, extra: &[PathBuf]) -> Result<Outcome> {
         }
         ListFormat::Text => {
             for r in &set.rules {
-                writeln!(out, "{:<44} {:<9} {:<14} {}", r.spec.id, r.spec.severity.as_str(), r.provider(), r.spec.name)?;
+                writeln!(
+                    out,
+                    "{:<44} {:<9} {:<14} {}",
+                    r.spec.id,
+                    r.spec.severity.as_str(),
+                    r.provider(),
+                    r.spec.name
+                )?;
             }
         }
     }
@@ -194,7 +246,11 @@ fn check_rules(path: Option<&Path>) -> Result<Outcome> {
         eprintln!("leakhound: rule check failed: {f}");
     }
     if failures.is_empty() {
-        let examples: usize = set.rules.iter().map(|r| r.spec.examples.len() + r.spec.non_examples.len()).sum();
+        let examples: usize = set
+            .rules
+            .iter()
+            .map(|r| r.spec.examples.len() + r.spec.non_examples.len())
+            .sum();
         println!("{} rules ok, {examples} examples checked", set.len());
         Ok(Outcome::Clean)
     } else {

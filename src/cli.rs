@@ -5,8 +5,14 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "leakhound", version, about = "Find leaked secrets in files and git history before attackers do.")]
-#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input).")]
+#[command(
+    name = "leakhound",
+    version,
+    about = "Find leaked secrets in files and git history before attackers do."
+)]
+#[command(
+    after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -60,7 +60,10 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule_id: &f.rule_id,
         rule_name: &f.rule_name,
-        provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
+        provider: report
+            .rules
+            .get(&f.rule_id)
+            .map_or("generic", |r| r.provider()),
         severity: f.severity.as_str(),
         origin: f.origin.kind(),
         path: f.origin.path(),
@@ -82,7 +85,15 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         tool: "leakhound",
         version: env!("CARGO_PKG_VERSION"),
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
-        skipped: report.stats.skipped.iter().map(|s| JsonSkip { path: &s.path, reason: s.reason.to_string() }).collect(),
+        skipped: report
+            .stats
+            .skipped
+            .iter()
+            .map(|s| JsonSkip {
+                path: &s.path,
+                reason: s.reason.to_string(),
+            })
+            .collect(),
         notes: &report.stats.notes,
         stats: JsonStats {
             blobs_scanned: report.stats.blobs,

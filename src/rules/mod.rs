@@ -20,13 +20,24 @@ mod builtin {
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
     #[error("{file}: cannot read rule file: {source}")]
-    Read { file: String, source: std::io::Error },
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
     #[error("{file}: invalid rule file: {message}")]
     Parse { file: String, message: String },
     #[error("{file}: rule {id}: invalid pattern: {message}")]
-    Pattern { file: String, id: String, message: String },
+    Pattern {
+        file: String,
+        id: String,
+        message: String,
+    },
     #[error("{file}: rule {id}: {message}")]
-    Invalid { file: String, id: String, message: String },
+    Invalid {
+        file: String,
+        id: String,
+        message: String,
+    },
 }
 
 /// A rule ready to run. The regex is compiled on first use, so start-up stays cheap for the built-in
@@ -44,12 +55,25 @@ pub struct Rule {
 
 impl Rule {
     fn new(spec: RuleSpec, source: String) -> Result<Self, RuleError> {
-        let invalid = |message: String| RuleError::Invalid { file: source.clone(), id: spec.id.clone(), message };
-        if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return Err(invalid("id must be non-empty kebab-case (a-z, 0-9, -)".into()));
+        let invalid = |message: String| RuleError::Invalid {
+            file: source.clone(),
+            id: spec.id.clone(),
+            message,
+        };
+        if spec.id.is_empty()
+            || !spec
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(invalid(
+                "id must be non-empty kebab-case (a-z, 0-9, -)".into(),
+            ));
         }
         if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err(invalid("needs at least one non-empty keyword (the prefilter)".into()));
+            return Err(invalid(
+                "needs at least one non-empty keyword (the prefilter)".into(),
+            ));
         }
         if let Some(c) = &spec.checksum {
             if !crate::scan::checksum::is_known(c) {
@@ -64,7 +88,11 @@ impl Rule {
             .iter()
             .map(|a| compile(a))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| RuleError::Pattern { file: source.clone(), id: spec.id.clone(), message: format!("allow: {e}") })?;
+            .map_err(|e| RuleError::Pattern {
+                file: source.clone(),
+                id: spec.id.clone(),
+                message: format!("allow: {e}"),
+            })?;
         let paths = if spec.paths.is_empty() {
             None
         } else {
@@ -74,7 +102,14 @@ impl Rule {
             }
             Some(b.build().map_err(|e| invalid(format!("paths: {e}")))?)
         };
-        Ok(Rule { spec, source, regex: OnceLock::new(), secret_group: OnceLock::new(), allow, paths })
+        Ok(Rule {
+            spec,
+            source,
+            regex: OnceLock::new(),
+            secret_group: OnceLock::new(),
+            allow,
+            paths,
+        })
     }
 
     pub fn id(&self) -> &str {
@@ -128,7 +163,11 @@ impl Rule {
 
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
-    RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(32 << 20)
+        .dfa_size_limit(32 << 20)
+        .build()
 }
 
 fn one_line(s: &str) -> String {
@@ -138,7 +177,11 @@ fn one_line(s: &str) -> String {
 /// Glob for a path relative to the scan root; `*` does not cross `/`, and a glob without `/` matches
 /// the file name at any depth (as in .gitignore).
 pub fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    let p = if pattern.contains('/') { pattern.trim_start_matches('/').to_string() } else { format!("**/{pattern}") };
+    let p = if pattern.contains('/') {
+        pattern.trim_start_matches('/').to_string()
+    } else {
+        format!("**/{pattern}")
+    };
     GlobBuilder::new(&p).literal_separator(true).build()
 }
 
@@ -160,17 +203,35 @@ impl RuleSet {
     }
 
     /// Add the rules of a TOML text. `eager` compiles every regex now (user rules: fail at load time).
-    pub fn add_file_text(&mut self, file: &str, text: &str, provider: &str, eager: bool) -> Result<(), RuleError> {
-        let parsed: RuleFile = toml::from_str(text)
-            .map_err(|e| RuleError::Parse { file: file.to_string(), message: one_line(&e.to_string()) })?;
+    pub fn add_file_text(
+        &mut self,
+        file: &str,
+        text: &str,
+        provider: &str,
+        eager: bool,
+    ) -> Result<(), RuleError> {
+        let parsed: RuleFile = toml::from_str(text).map_err(|e| RuleError::Parse {
+            file: file.to_string(),
+            message: one_line(&e.to_string()),
+        })?;
         self.add_specs(file, parsed.rules, provider, eager)
     }
 
-    pub fn add_specs(&mut self, file: &str, specs: Vec<RuleSpec>, provider: &str, eager: bool) -> Result<(), RuleError> {
+    pub fn add_specs(
+        &mut self,
+        file: &str,
+        specs: Vec<RuleSpec>,
+        provider: &str,
+        eager: bool,
+    ) -> Result<(), RuleError> {
         let mut seen = std::collections::HashSet::new();
         for mut spec in specs {
             if !seen.insert(spec.id.clone()) {
-                return Err(RuleError::Invalid { file: file.into(), id: spec.id, message: "duplicate rule id in this file".into() });
+                return Err(RuleError::Invalid {
+                    file: file.into(),
+                    id: spec.id,
+                    message: "duplicate rule id in this file".into(),
+                });
             }
             spec.provider.get_or_insert_with(|| provider.to_string());
             let rule = Rule::new(spec, file.to_string())?;
@@ -189,7 +250,10 @@ impl RuleSet {
     pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
         let files: Vec<PathBuf> = if path.is_dir() {
             let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|source| RuleError::Read { file: path.display().to_string(), source })?
+                .map_err(|source| RuleError::Read {
+                    file: path.display().to_string(),
+                    source,
+                })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect();
@@ -200,8 +264,14 @@ impl RuleSet {
         };
         for f in files {
             let file = f.display().to_string();
-            let text = std::fs::read_to_string(&f).map_err(|source| RuleError::Read { file: file.clone(), source })?;
-            let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = std::fs::read_to_string(&f).map_err(|source| RuleError::Read {
+                file: file.clone(),
+                source,
+            })?;
+            let stem = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             self.add_file_text(&file, &text, &stem, true)?;
         }
         Ok(())
@@ -222,4 +292,67 @@ impl RuleSet {
 
 fn provider_of(file_name: &str) -> &str {
     file_name.strip_suffix(".toml").unwrap_or(file_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_rule_compiles_and_its_examples_behave() {
+        let set = RuleSet::builtin().expect("built-in rules load");
+        assert!(!set.is_empty());
+        let (set, failures) = check_rules(set).expect("built-in rules compile");
+        let msgs: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+        assert!(
+            msgs.is_empty(),
+            "rule examples failed:\n{}",
+            msgs.join("\n")
+        );
+        let mut ids: Vec<&str> = set.rules.iter().map(|r| r.id()).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(n, ids.len(), "rule ids are unique");
+    }
+
+    #[test]
+    fn a_rule_without_keywords_is_refused_with_file_and_id() {
+        let mut set = RuleSet::default();
+        let toml = "[[rules]]\nid = \"x-token\"\nname = \"X\"\nseverity = \"high\"\nkeywords = []\npattern = 'x_[a-z]{8}'\nexamples = ['x_abcdefgh']\nnon_examples = ['y']\n";
+        let err = set
+            .add_file_text("my.toml", toml, "x", true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("my.toml") && err.contains("x-token") && err.contains("keyword"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_bad_regex_names_file_rule_and_error() {
+        let mut set = RuleSet::default();
+        let toml = "[[rules]]\nid = \"x-token\"\nname = \"X\"\nseverity = \"high\"\nkeywords = ['x_']\npattern = 'x_[a-z{8}'\nexamples = ['x_abcdefgh']\nnon_examples = ['y']\n";
+        let err = set
+            .add_file_text("my.toml", toml, "x", true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("my.toml") && err.contains("x-token") && err.contains("invalid pattern"),
+            "{err}"
+        );
+        assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn a_user_rule_replaces_a_builtin_by_id() {
+        let mut set = RuleSet::builtin().unwrap();
+        let n = set.len();
+        let id = set.rules[0].id().to_string();
+        let toml = format!("[[rules]]\nid = \"{id}\"\nname = \"Mine\"\nseverity = \"low\"\nkeywords = ['zz_']\npattern = 'zz_[a-z]{{8}}'\nexamples = ['zz_abcdefgh']\nnon_examples = ['y']\n");
+        set.add_file_text("mine.toml", &toml, "mine", true).unwrap();
+        assert_eq!(set.len(), n);
+        assert_eq!(set.get(&id).unwrap().spec.name, "Mine");
+    }
 }

@@ -43,9 +43,13 @@ pub fn base62_6(mut n: u32) -> [u8; 6] {
 /// A JWT whose header is base64url JSON naming an algorithm and whose payload is base64url JSON.
 fn jwt(token: &[u8]) -> bool {
     let mut parts = token.split(|&b| b == b'.');
-    let (Some(h), Some(p)) = (parts.next(), parts.next()) else { return false };
+    let (Some(h), Some(p)) = (parts.next(), parts.next()) else {
+        return false;
+    };
     let json = |part: &[u8]| -> Option<serde_json::Value> {
-        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part.strip_suffix(b"=").unwrap_or(part)).ok()?;
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part.strip_suffix(b"=").unwrap_or(part))
+            .ok()?;
         serde_json::from_slice(&raw).ok()
     };
     matches!(json(h), Some(serde_json::Value::Object(m)) if m.contains_key("alg") || m.contains_key("typ"))
@@ -54,13 +58,17 @@ fn jwt(token: &[u8]) -> bool {
 
 /// `[12, 255, …]`: exactly 64 integers, each 0-255 (a Solana CLI keypair file), not all alike.
 fn byte_array_64(s: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(s) else { return false };
+    let Ok(text) = std::str::from_utf8(s) else {
+        return false;
+    };
     let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
     let nums: Vec<u32> = match inner.split(',').map(|x| x.trim().parse::<u32>()).collect() {
         Ok(v) => v,
         Err(_) => return false,
     };
-    nums.len() == 64 && nums.iter().all(|&n| n <= 255) && nums.iter().collect::<std::collections::HashSet<_>>().len() > 16
+    nums.len() == 64
+        && nums.iter().all(|&n| n <= 255)
+        && nums.iter().collect::<std::collections::HashSet<_>>().len() > 16
 }
 
 #[cfg(test)]
@@ -92,8 +100,14 @@ mod tests {
     #[test]
     fn byte_array_needs_64_bytes() {
         let arr: Vec<String> = (0..64).map(|i| ((i * 37) % 256).to_string()).collect();
-        assert!(check("byte-array-64", format!("[{}]", arr.join(",")).as_bytes()));
-        assert!(!check("byte-array-64", format!("[{}]", arr[..63].join(",")).as_bytes()));
+        assert!(check(
+            "byte-array-64",
+            format!("[{}]", arr.join(",")).as_bytes()
+        ));
+        assert!(!check(
+            "byte-array-64",
+            format!("[{}]", arr[..63].join(",")).as_bytes()
+        ));
         assert!(!check("byte-array-64", b"[300,1,2]"));
     }
 }

@@ -21,7 +21,9 @@ pub fn classify(data: &[u8]) -> Content<'_> {
     if memchr::memchr(0, probe).is_some() {
         return Content::Binary;
     }
-    Content::Text(Cow::Borrowed(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)))
+    Content::Text(Cow::Borrowed(
+        data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data),
+    ))
 }
 
 fn utf16(data: &[u8], word: fn([u8; 2]) -> u16) -> Vec<u8> {

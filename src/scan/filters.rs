@@ -5,13 +5,51 @@
 pub fn is_placeholder(secret: &[u8]) -> bool {
     let lower = secret.to_ascii_lowercase();
     const MARKERS: &[&[u8]] = &[
-        b"xxxx", b"****", b"....", b"####", b"your_", b"your-", b"yourkey", b"yourtoken", b"yoursecret",
-        b"<", b">", b"${", b"{{", b"}}", b"$(", b"%(", b"%s", b"changeme", b"change_me", b"change-me",
-        b"placeholder", b"example", b"redacted", b"replace_me", b"replaceme", b"insert_", b"insert-",
-        b"dummy", b"notreal", b"not_real", b"not-a-real", b"sample_", b"_here", b"-here", b"todo",
-        b"0000000000", b"1234567890", b"abcdefghij", b"abcdef12345", b"qwerty",
+        b"xxxx",
+        b"****",
+        b"....",
+        b"####",
+        b"your_",
+        b"your-",
+        b"yourkey",
+        b"yourtoken",
+        b"yoursecret",
+        b"<",
+        b">",
+        b"${",
+        b"{{",
+        b"}}",
+        b"$(",
+        b"%(",
+        b"%s",
+        b"changeme",
+        b"change_me",
+        b"change-me",
+        b"placeholder",
+        b"example",
+        b"redacted",
+        b"replace_me",
+        b"replaceme",
+        b"insert_",
+        b"insert-",
+        b"dummy",
+        b"notreal",
+        b"not_real",
+        b"not-a-real",
+        b"sample_",
+        b"_here",
+        b"-here",
+        b"todo",
+        b"0000000000",
+        b"1234567890",
+        b"abcdefghij",
+        b"abcdef12345",
+        b"qwerty",
     ];
-    if MARKERS.iter().any(|m| memchr::memmem::find(&lower, m).is_some()) {
+    if MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(&lower, m).is_some())
+    {
         return true;
     }
     // Long runs of one character (`aaaaaaaa`) or very few distinct characters.
@@ -23,26 +61,68 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         }
     }
     let mut seen = [false; 256];
-    let distinct = secret.iter().filter(|&&b| !std::mem::replace(&mut seen[b as usize], true)).count();
+    let distinct = secret
+        .iter()
+        .filter(|&&b| !std::mem::replace(&mut seen[b as usize], true))
+        .count();
     secret.len() >= 12 && distinct <= 3
 }
 
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
 /// code, an identifier, a hash, a UUID or a path.
 pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
-    let Ok(s) = std::str::from_utf8(secret) else { return true };
+    let Ok(s) = std::str::from_utf8(secret) else {
+        return true;
+    };
     let lower = s.to_ascii_lowercase();
     // References to where the secret really lives.
     const CODE: &[&str] = &[
-        "process.env", "os.environ", "getenv", "env[", "env(", "environ", "secrets.", "vault:", "config.",
-        "settings.", "params.", "self.", "this.", "request.", "props.", "args.", "ssm:", "arn:aws",
-        "function", "lambda", "return", "null", "none", "true", "false", "undefined", "string", "password",
-        "secret", "token", "http://", "https://", "file://", "/dev/", "keyring", "base64",
+        "process.env",
+        "os.environ",
+        "getenv",
+        "env[",
+        "env(",
+        "environ",
+        "secrets.",
+        "vault:",
+        "config.",
+        "settings.",
+        "params.",
+        "self.",
+        "this.",
+        "request.",
+        "props.",
+        "args.",
+        "ssm:",
+        "arn:aws",
+        "function",
+        "lambda",
+        "return",
+        "null",
+        "none",
+        "true",
+        "false",
+        "undefined",
+        "string",
+        "password",
+        "secret",
+        "token",
+        "http://",
+        "https://",
+        "file://",
+        "/dev/",
+        "keyring",
+        "base64",
     ];
     if CODE.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') || s.starts_with('&') || s.starts_with('*') {
+    if s.starts_with('$')
+        || s.starts_with('%')
+        || s.starts_with('@')
+        || s.starts_with('&')
+        || s.starts_with('*')
+    {
         return true;
     }
     if s.contains('(') || s.contains(')') || s.contains('[') || s.contains(' ') {
@@ -52,7 +132,14 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     if s.matches('/').count() >= 2 && !s.contains('+') && !s.ends_with('=') {
         return true;
     }
-    if s.contains('.') && s.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !p.chars().all(|c| c.is_ascii_digit()) && p.chars().next().is_some_and(|c| c.is_ascii_alphabetic())) {
+    if s.contains('.')
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !p.chars().all(|c| c.is_ascii_digit())
+                && p.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    {
         return true;
     }
     if is_uuid(s) || is_hex_digest(s) {
@@ -62,9 +149,13 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
     let has_upper = s.bytes().any(|b| b.is_ascii_uppercase());
     let has_lower = s.bytes().any(|b| b.is_ascii_lowercase());
-    let has_symbol = s.bytes().any(|b| !b.is_ascii_alphanumeric() && b != b'_' && b != b'-');
+    let has_symbol = s
+        .bytes()
+        .any(|b| !b.is_ascii_alphanumeric() && b != b'_' && b != b'-');
     if !has_digit && !has_symbol {
-        let is_ident = s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-');
+        let is_ident = s
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-');
         // A random mixed-case string of 20+ letters can be a key; short or single-case words are names.
         if is_ident && (s.len() < 20 || !(has_upper && has_lower) || looks_like_words(s)) {
             return true;
@@ -78,7 +169,12 @@ fn looks_like_words(s: &str) -> bool {
     let mut pieces = Vec::new();
     let mut cur = String::new();
     for c in s.chars() {
-        if c == '_' || c == '-' || (c.is_ascii_uppercase() && !cur.is_empty() && !cur.chars().last().is_some_and(|p| p.is_ascii_uppercase())) {
+        if c == '_'
+            || c == '-'
+            || (c.is_ascii_uppercase()
+                && !cur.is_empty()
+                && !cur.chars().last().is_some_and(|p| p.is_ascii_uppercase()))
+        {
             if !cur.is_empty() {
                 pieces.push(std::mem::take(&mut cur));
             }
@@ -91,20 +187,30 @@ fn looks_like_words(s: &str) -> bool {
     if !cur.is_empty() {
         pieces.push(cur);
     }
-    pieces.len() >= 2 && pieces.iter().all(|p| p.len() <= 12 && p.chars().any(|c| "aeiouyAEIOUY".contains(c)))
+    pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| p.len() <= 12 && p.chars().any(|c| "aeiouyAEIOUY".contains(c)))
 }
 
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { c.is_ascii_hexdigit() })
+        && b.iter().enumerate().all(|(i, &c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// md5/sha1/sha256/sha512 hex digests (git SHAs, checksums), all of one case.
 pub fn is_hex_digest(s: &str) -> bool {
     matches!(s.len(), 32 | 40 | 64 | 128)
         && s.bytes().all(|c| c.is_ascii_hexdigit())
-        && (s.bytes().all(|c| !c.is_ascii_uppercase()) || s.bytes().all(|c| !c.is_ascii_lowercase()))
+        && (s.bytes().all(|c| !c.is_ascii_uppercase())
+            || s.bytes().all(|c| !c.is_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -113,7 +219,15 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "YOUR_API_KEY_HERE", "${STRIPE_KEY}", "<token>", "changeme123", "AKIAIOSFODNN7EXAMPLE", "aaaaaaaaaaaaaaaa"] {
+        for p in [
+            "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+            "YOUR_API_KEY_HERE",
+            "${STRIPE_KEY}",
+            "<token>",
+            "changeme123",
+            "AKIAIOSFODNN7EXAMPLE",
+            "aaaaaaaaaaaaaaaa",
+        ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
         for real in ["sk_live_4fJ9kQ2mZx7LpR8tV1wY3bN6", "Zq8#mT2!vL9pW4rX"] {
@@ -123,10 +237,26 @@ mod tests {
 
     #[test]
     fn generic_values() {
-        for code in ["os.environ['X']", "process.env.TOKEN", "${DB_PASS}", "self.password", "config.db.password", "myPasswordField", "DB_PASSWORD", "550e8400-e29b-41d4-a716-446655440000", "da39a3ee5e6b4b0d3255bfef95601890afd80709", "/usr/local/bin/thing"] {
+        for code in [
+            "os.environ['X']",
+            "process.env.TOKEN",
+            "${DB_PASS}",
+            "self.password",
+            "config.db.password",
+            "myPasswordField",
+            "DB_PASSWORD",
+            "550e8400-e29b-41d4-a716-446655440000",
+            "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+            "/usr/local/bin/thing",
+        ] {
             assert!(is_unlikely_generic_secret(code.as_bytes()), "{code}");
         }
-        for real in ["Zq8mT2vL9pW4rXk3", "hQ7xN2pL5vR8tK1m", "s3cr3t-P4ssw0rd!", "AbCdEfGhIjKlMnOpQrStUvWxYz"] {
+        for real in [
+            "Zq8mT2vL9pW4rXk3",
+            "hQ7xN2pL5vR8tK1m",
+            "s3cr3t-P4ssw0rd!",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz",
+        ] {
             assert!(!is_unlikely_generic_secret(real.as_bytes()), "{real}");
         }
     }

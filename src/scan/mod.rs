@@ -40,7 +40,12 @@ struct Candidate {
 impl Scanner {
     pub fn new(rules: RuleSet, allowlist: Allowlist, show_secrets: bool) -> Self {
         let prefilter = Prefilter::new(&rules);
-        Scanner { rules, prefilter, allowlist, show_secrets }
+        Scanner {
+            rules,
+            prefilter,
+            allowlist,
+            show_secrets,
+        }
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -86,7 +91,12 @@ impl Scanner {
                     let (start, end) = (ws + s.start(), ws + s.end());
                     if let Some(entropy) = self.accept(rule, &data[start..end]) {
                         if !inline_allowed(data, ws + m.start(), ws + m.end()) {
-                            cands.push(Candidate { rule: ri, start, end, entropy });
+                            cands.push(Candidate {
+                                rule: ri,
+                                start,
+                                end,
+                                entropy,
+                            });
                         }
                     }
                 }
@@ -134,7 +144,9 @@ impl Scanner {
                 return None;
             }
         }
-        if filters::is_placeholder(secret) || (rule.spec.generic && filters::is_unlikely_generic_secret(secret)) {
+        if filters::is_placeholder(secret)
+            || (rule.spec.generic && filters::is_unlikely_generic_secret(secret))
+        {
             return None;
         }
         if rule.allowed_secret(secret) || self.allowlist.secret_allowed(secret) {
@@ -206,7 +218,9 @@ fn inline_allowed(data: &[u8], start: usize, end: usize) -> bool {
     let ls = memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
     let le = memchr(b'\n', &data[end..]).map_or(data.len(), |i| end + i);
     let region = &data[ls..le];
-    INLINE_ALLOW.iter().any(|m| memchr::memmem::find(region, m).is_some())
+    INLINE_ALLOW
+        .iter()
+        .any(|m| memchr::memmem::find(region, m).is_some())
 }
 
 /// The line holding `offset`, trimmed, cut to at most 160 characters around the offset.
@@ -240,7 +254,11 @@ struct LineCounter {
 impl LineCounter {
     fn position(&mut self, data: &[u8], offset: usize) -> (u32, u32) {
         if offset < self.offset || self.line == 0 {
-            *self = LineCounter { offset: 0, line: 1, line_start: 0 };
+            *self = LineCounter {
+                offset: 0,
+                line: 1,
+                line_start: 0,
+            };
         }
         for i in memchr::memchr_iter(b'\n', &data[self.offset..offset]) {
             self.line += 1;
@@ -263,5 +281,8 @@ impl LineCounter {
 
 fn column(data: &[u8], line_start: usize, offset: usize) -> u32 {
     // Count code points: every byte that is not a UTF-8 continuation byte starts one.
-    1 + data[line_start..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
+    1 + data[line_start..offset]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count() as u32
 }

@@ -25,7 +25,10 @@ impl Source for FsSource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         for root in &self.roots {
             if let Err(e) = std::fs::metadata(root) {
-                return Err(SourceError::Root { path: root.display().to_string(), message: io_message(&e) });
+                return Err(SourceError::Root {
+                    path: root.display().to_string(),
+                    message: io_message(&e),
+                });
             }
         }
         let mut builder = WalkBuilder::new(&self.roots[0]);
@@ -50,16 +53,22 @@ impl Source for FsSource {
                 match entry {
                     Ok(entry) => {
                         let is_link = entry.path_is_symlink();
-                        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                        if is_file || is_link {
+                        // Everything but directories: files, links, and FIFOs/devices (reported, not read).
+                        let is_dir = entry.file_type().is_none_or(|t| t.is_dir());
+                        if !is_dir || is_link {
                             let root = self.roots.iter().find(|r| entry.path().starts_with(r));
-                            let shown = display_path(entry.path(), root.map(|r| r.as_path()), multi);
+                            let shown =
+                                display_path(entry.path(), root.map(|r| r.as_path()), multi);
                             self.visit_file(entry.path(), shown, is_link, &mut buf, visitor);
                         }
                     }
                     Err(err) => {
                         let (path, message) = walk_error(&err);
-                        let reason = if message.contains("loop") { SkipReason::BadSymlink(message) } else { SkipReason::Unreadable(message) };
+                        let reason = if message.contains("loop") {
+                            SkipReason::BadSymlink(message)
+                        } else {
+                            SkipReason::Unreadable(message)
+                        };
                         visitor.skip(Skip { path, reason });
                     }
                 }
@@ -71,8 +80,20 @@ impl Source for FsSource {
 }
 
 impl FsSource {
-    fn visit_file(&self, path: &Path, shown: String, is_link: bool, buf: &mut Vec<u8>, visitor: &dyn Visitor) {
-        let skip = |reason| visitor.skip(Skip { path: shown.clone(), reason });
+    fn visit_file(
+        &self,
+        path: &Path,
+        shown: String,
+        is_link: bool,
+        buf: &mut Vec<u8>,
+        visitor: &dyn Visitor,
+    ) {
+        let skip = |reason| {
+            visitor.skip(Skip {
+                path: shown.clone(),
+                reason,
+            })
+        };
         // `metadata` follows a symlink: a dangling or looping one fails here.
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
@@ -83,18 +104,23 @@ impl FsSource {
             // A symlink to a directory is not followed (it could leave the tree or loop); a FIFO or
             // device would block or never end.
             if !meta.is_dir() {
-                skip(SkipReason::Other("not a regular file".into()));
+                skip(SkipReason::NotRegular);
             }
             return;
         }
         let size = meta.len();
         if size > self.max_file_size {
-            return skip(SkipReason::TooLarge { size, limit: self.max_file_size });
+            return skip(SkipReason::TooLarge {
+                size,
+                limit: self.max_file_size,
+            });
         }
         if size == 0 {
             return;
         }
-        let origin = Origin::File { path: shown.clone() };
+        let origin = Origin::File {
+            path: shown.clone(),
+        };
         let mut file = match File::open(path) {
             Ok(f) => f,
             Err(e) => return skip(SkipReason::Unreadable(io_message(&e))),
@@ -103,13 +129,23 @@ impl FsSource {
             // SAFETY: the map is read-only and private to this call; a file truncated underneath us
             // can raise SIGBUS, the same risk ripgrep takes for the same speed.
             match unsafe { memmap2::Mmap::map(&file) } {
-                Ok(map) => return visitor.blob(Blob { data: &map, origin, lines: None }),
+                Ok(map) => {
+                    return visitor.blob(Blob {
+                        data: &map,
+                        origin,
+                        lines: None,
+                    })
+                }
                 Err(_) => {} // fall back to reading
             }
         }
         buf.clear();
         match (&mut file).take(self.max_file_size).read_to_end(buf) {
-            Ok(_) => visitor.blob(Blob { data: buf, origin, lines: None }),
+            Ok(_) => visitor.blob(Blob {
+                data: buf,
+                origin,
+                lines: None,
+            }),
             Err(e) => skip(SkipReason::Unreadable(io_message(&e))),
         }
         // Keep one large file from pinning memory in this thread's buffer for the rest of the scan.
@@ -146,7 +182,9 @@ pub fn io_message(e: &std::io::Error) -> String {
 fn walk_error(err: &ignore::Error) -> (String, String) {
     match err {
         ignore::Error::WithPath { path, err } => (path.display().to_string(), walk_error(err).1),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
         ignore::Error::Loop { child, .. } => (child.display().to_string(), "symlink loop".into()),
         ignore::Error::Io(e) => (String::new(), io_message(e)),
         other => (String::new(), other.to_string()),

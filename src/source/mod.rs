@@ -46,11 +46,16 @@ impl LineSet {
 pub enum SkipReason {
     /// NUL in the first 8 KiB: counted, not warned about.
     Binary,
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     /// Could not be read (permission denied, vanished, I/O error): the message says why.
     Unreadable(String),
     /// A symlink that points nowhere or loops.
     BadSymlink(String),
+    /// A FIFO, socket or device: reading it could block forever.
+    NotRegular,
     /// Anything else a source could not handle (a corrupt git object, …).
     Other(String),
 }
@@ -59,6 +64,12 @@ impl SkipReason {
     /// Binary files are expected and only counted; every other skip is a warning.
     pub fn is_warning(&self) -> bool {
         !matches!(self, SkipReason::Binary)
+    }
+
+    /// Content that exists but could not be read: the scan is incomplete (exit status 2 when nothing
+    /// was found). Files over the size limit, dangling links and special files are warnings only.
+    pub fn is_failure(&self) -> bool {
+        matches!(self, SkipReason::Unreadable(_) | SkipReason::Other(_))
     }
 }
 
@@ -71,6 +82,7 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::Unreadable(m) => write!(f, "cannot read: {m}"),
             SkipReason::BadSymlink(m) => write!(f, "bad symlink: {m}"),
+            SkipReason::NotRegular => f.write_str("not a regular file (FIFO, socket or device)"),
             SkipReason::Other(m) => f.write_str(m),
         }
     }

@@ -1,0 +1,5 @@
+//! Integration tests: the real binary on real files and repositories built in temp dirs.
+
+mod bad_input;
+mod fs_walk;
+mod support;

@@ -1,0 +1,69 @@
+//! Shared helpers: run the binary, make fake secrets.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use rand::{Rng, SeedableRng};
+
+pub fn leakhound() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_leakhound"));
+    c.env_remove("LEAKHOUND_WEBHOOK_SECRET")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    c
+}
+
+pub fn run(args: &[&str]) -> Output {
+    leakhound().args(args).output().expect("run leakhound")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Random base62 string from a seeded RNG, so fixtures never hold a committed token.
+pub fn random_base62(seed: u64, n: usize) -> String {
+    const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    (0..n)
+        .map(|_| A[rng.gen_range(0..A.len())] as char)
+        .collect()
+}
+
+/// A fake Stripe-format live secret key.
+pub fn stripe_key(seed: u64) -> String {
+    format!("sk_live_{}", random_base62(seed, 24))
+}
+
+pub fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
+    let p = dir.join(rel);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(p, content).unwrap();
+}
+
+/// The scan's JSON report.
+pub fn scan_json(args: &[&str]) -> (serde_json::Value, Output) {
+    let mut all = vec!["scan", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    let v = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("json report: {e}\nstderr: {}", stderr(&o)));
+    (v, o)
+}
+
+pub fn finding_paths(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect()
+}
