@@ -19,8 +19,8 @@ pub use prefilter::Prefilter;
 /// How far around a keyword hit the regex may look on the same line: bounds the work on minified files
 /// with megabyte-long lines.
 const LINE_REACH: usize = 4096;
-/// Inline markers that silence a finding on their line.
-const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow"];
+/// Inline markers that silence a finding on their line (ours, gitleaks' and detect-secrets').
+const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
 
 pub struct Scanner {
     rules: RuleSet,

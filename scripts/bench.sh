@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Throughput benchmark for `leakhound scan --no-git` on a corpus of real source code with planted fake
+# secrets. Prints corpus size, wall time (median of RUNS), MB/s, peak RSS and findings, plus the start-up
+# time on a one-file tree (what a pre-commit hook feels).
+#   usage: scripts/bench.sh [--runs N] [--corpus DIR] [--size-mb N] [--compare]
+# The corpus is built once (default /tmp/leakhound-bench/corpus) from the unpacked crate sources under
+# ~/.cargo/registry/src and the Python standard library; --compare also runs ../shared/bench/compare.sh.
+set -euo pipefail
+runs=3; corpus=/tmp/leakhound-bench/corpus; size_mb=400; compare=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2;; --corpus) corpus=$2; shift 2;; --size-mb) size_mb=$2; shift 2;;
+    --compare) compare=1; shift;; *) echo "unknown argument: $1" >&2; exit 2;;
+  esac
+done
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+cargo build --release --locked -q
+lh=$PWD/target/release/leakhound
+
+if [ ! -f "$corpus/.complete" ]; then
+  echo "building corpus in $corpus (${size_mb} MB of real source)…" >&2
+  rm -rf "$corpus"; mkdir -p "$corpus"
+  srcs=()
+  for d in "$HOME"/.cargo/registry/src/*/ "$(python3 -c 'import sysconfig;print(sysconfig.get_paths()["stdlib"])')" /usr/include /usr/share/perl*; do
+    [ -d "$d" ] && srcs+=("$d")
+  done
+  i=0
+  for d in "${srcs[@]}"; do
+    i=$((i + 1))
+    # Copy whole directories until the corpus is big enough; skip installed packages' binaries.
+    (cd "$d" && find . -type f -size -4M ! -name '*.so' ! -name '*.so.*' ! -name '*.pyc' -print0 \
+      | head -z -n 400000 | tar --null -T - -cf - | (mkdir -p "$corpus/src$i" && tar -xf - -C "$corpus/src$i")) || true
+    [ "$(du -sm "$corpus" | cut -f1)" -ge "$size_mb" ] && break
+  done
+  # Plant fake secrets of several providers in realistic places (seeded: the same corpus every time).
+  python3 - "$corpus" <<'PY'
+import os, random, sys, zlib
+root = sys.argv[1]; rnd = random.Random(42)
+b62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+def r(n, a=b62): return "".join(rnd.choice(a) for _ in range(n))
+def gh(prefix):
+    body = r(30); c = zlib.crc32(body.encode()); s = ""
+    for _ in range(6): s = b62[c % 62] + s; c //= 62
+    return prefix + body + s
+files = []
+for dp, _, fns in os.walk(root):
+    files += [os.path.join(dp, f) for f in fns if f.endswith((".rs", ".py", ".toml", ".md"))]
+files.sort(); rnd.shuffle(files)
+makers = [lambda: 'STRIPE_KEY = "sk_live_%s"' % r(24), lambda: 'token = "%s"' % gh("ghp_"),
+          lambda: 'aws_access_key_id = "AKIA%s"' % r(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+          lambda: 'SLACK = "xoxb-%s-%s-%s"' % (r(11, "0123456789"), r(12, "0123456789"), r(24)),
+          lambda: 'OPENAI_API_KEY = "sk-proj-%s"' % r(156, b62 + "_-")]
+for i, f in enumerate(files[:200]):
+    with open(f, "a") as fh: fh.write("\n# " + makers[i % len(makers)]() + "\n")
+PY
+  touch "$corpus/.complete"
+fi
+bytes=$(du -sb "$corpus" | cut -f1)
+files=$(find "$corpus" -type f | wc -l)
+awk -v c="$corpus" -v f="$files" -v b="$bytes" 'BEGIN{printf "corpus: %s (%d files, %.1f MB)\n", c, f, b/1e6}'
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cat /dev/null > "$tmp/walls"
+for _ in $(seq "$runs"); do
+  /usr/bin/time -f '%e %M' -o "$tmp/t" "$lh" scan --no-git "$corpus" --format json -o "$tmp/r.json" >/dev/null 2>"$tmp/err" || true
+  tail -n 1 "$tmp/t" >> "$tmp/walls"
+done
+read -r wall peak < <(sort -n "$tmp/walls" | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
+findings=$(python3 -c 'import json,sys;print(len(json.load(open(sys.argv[1]))["findings"]))' "$tmp/r.json")
+printf '%-22s %8s %9s %10s %9s\n' what wall_s MB/s peak_MiB findings
+awk -v w="$wall" -v b="$bytes" -v p="$peak" -v f="$findings" \
+  'BEGIN{printf "%-22s %8.2f %9.1f %10.1f %9d\n", "scan --no-git", w, b/1e6/w, p/1024, f}'
+
+# Start-up: a one-file tree, as a pre-commit hook sees it.
+mkdir -p "$tmp/one" && echo 'print("hello")' > "$tmp/one/a.py"
+for _ in 1 2 3; do "$lh" scan --no-git "$tmp/one" >/dev/null; done
+start=$(date +%s%N); for _ in $(seq 20); do "$lh" scan --no-git "$tmp/one" >/dev/null; done; end=$(date +%s%N)
+awk -v ns=$((end - start)) 'BEGIN{printf "%-22s %8.1f ms per run (mean of 20)\n", "start-up, one file", ns/20/1e6}'
+
+if [ $compare = 1 ]; then
+  bash ../shared/bench/compare.sh -n "$runs" "$corpus" "$lh"
+fi
