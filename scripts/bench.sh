@@ -79,5 +79,33 @@ start=$(date +%s%N); for _ in $(seq 20); do "$lh" scan --no-git "$tmp/one" >/dev
 awk -v ns=$((end - start)) 'BEGIN{printf "%-22s %8.1f ms per run (mean of 20)\n", "start-up, one file", ns/20/1e6}'
 
 if [ $compare = 1 ]; then
-  bash ../shared/bench/compare.sh -n "$runs" "$corpus" "$lh"
+  # The peers, each as a whole process, median wall of RUNS, peak RSS and findings count. (Same commands
+  # as ../shared/bench/compare.sh, which misreads /usr/bin/time when a scanner exits non-zero.)
+  peers=$(bash ../shared/bench/setup-peers.sh | tail -1)
+  printf '\n%-13s %8s %9s %10s %9s\n' tool wall_s MB/s peak_MiB findings
+  count() { python3 - "$1" "$2" <<'PY'
+import json, sys
+kind, path = sys.argv[1], sys.argv[2]
+try:
+    if kind == "lh": print(len(json.load(open(path))["findings"]))
+    elif kind == "kf":
+        d = json.load(open(path)); print(len(d.get("findings", d) if isinstance(d, dict) else d))
+    else: print(len(json.load(open(path))))
+except Exception: print("?")
+PY
+  }
+  for entry in "leakhound|lh|$lh scan --no-git $corpus --format json -o $tmp/lh.json" \
+               "gitleaks|gl|$peers/gitleaks dir $corpus -f json -r $tmp/gl.json --no-banner --exit-code 0" \
+               "betterleaks|bl|$peers/betterleaks fs $corpus -o $tmp/bl.json --no-banner" \
+               "kingfisher|kf|$peers/kingfisher scan $corpus --no-validate --no-update-check --git-history none -f json --output $tmp/kf.json -q"; do
+    name=${entry%%|*}; rest=${entry#*|}; kind=${rest%%|*}; cmd=${rest#*|}
+    : > "$tmp/w"
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f '%e %M' -o "$tmp/t" $cmd >/dev/null 2>&1 || true
+      tail -n 1 "$tmp/t" >> "$tmp/w"
+    done
+    read -r w m < <(sort -n "$tmp/w" | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}')
+    n=$(count "$kind" "$tmp/$kind.json")
+    awk -v n="$name" -v w="$w" -v b="$bytes" -v p="$m" -v f="$n" 'BEGIN{printf "%-13s %8.2f %9.1f %10.1f %9s\n", n, w, b/1e6/w, p/1024, f}'
+  done
 fi

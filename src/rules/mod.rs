@@ -48,7 +48,7 @@ pub struct Rule {
     /// The file the rule came from (`builtin:aws.toml`, a path, `.leakhound.toml`).
     pub source: String,
     regex: OnceLock<Regex>,
-    secret_group: OnceLock<usize>,
+    secret_groups: OnceLock<Vec<usize>>,
     allow: Vec<Regex>,
     paths: Option<GlobSet>,
 }
@@ -106,7 +106,7 @@ impl Rule {
             spec,
             source,
             regex: OnceLock::new(),
-            secret_group: OnceLock::new(),
+            secret_groups: OnceLock::new(),
             allow,
             paths,
         })
@@ -143,12 +143,24 @@ impl Rule {
         self.regex.get()
     }
 
-    /// Index of the capture group that holds the secret.
-    pub fn secret_group(&self, re: &Regex) -> usize {
-        *self.secret_group.get_or_init(|| {
-            re.capture_names()
-                .position(|n| n == Some("secret"))
-                .unwrap_or(if re.captures_len() > 1 { 1 } else { 0 })
+    /// Capture groups that may hold the secret, in order: every group named `secret…` (alternatives of
+    /// one pattern need distinct names), else group 1, else the whole match. The first that took part in
+    /// a match is the secret.
+    pub fn secret_groups(&self, re: &Regex) -> &[usize] {
+        self.secret_groups.get_or_init(|| {
+            let named: Vec<usize> = re
+                .capture_names()
+                .enumerate()
+                .filter(|(_, n)| n.is_some_and(|n| n.starts_with("secret")))
+                .map(|(i, _)| i)
+                .collect();
+            if !named.is_empty() {
+                named
+            } else if re.captures_len() > 1 {
+                vec![1]
+            } else {
+                vec![0]
+            }
         })
     }
 

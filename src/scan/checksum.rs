@@ -3,7 +3,13 @@
 
 use base64::Engine;
 
-pub const NAMES: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array-64"];
+pub const NAMES: &[&str] = &[
+    "github-crc32",
+    "jwt",
+    "base58-64",
+    "byte-array-64",
+    "base64-user-pass",
+];
 
 pub fn is_known(name: &str) -> bool {
     NAMES.contains(&name)
@@ -15,6 +21,7 @@ pub fn check(name: &str, secret: &[u8]) -> bool {
         "jwt" => jwt(secret),
         "base58-64" => bs58::decode(secret).into_vec().is_ok_and(|v| v.len() == 64),
         "byte-array-64" => byte_array_64(secret),
+        "base64-user-pass" => base64_user_pass(secret),
         _ => false,
     }
 }
@@ -56,6 +63,24 @@ fn jwt(token: &[u8]) -> bool {
         && matches!(json(p), Some(serde_json::Value::Object(_)))
 }
 
+/// Base64 of `user:password` (HTTP basic auth, Docker's config.json `auth`), both parts printable.
+fn base64_user_pass(s: &[u8]) -> bool {
+    let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(s) else {
+        return false;
+    };
+    let Ok(text) = std::str::from_utf8(&raw) else {
+        return false;
+    };
+    match text.split_once(':') {
+        Some((user, pass)) => {
+            !user.is_empty()
+                && pass.len() >= 3
+                && text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+        }
+        None => false,
+    }
+}
+
 /// `[12, 255, …]`: exactly 64 integers, each 0-255 (a Solana CLI keypair file), not all alike.
 fn byte_array_64(s: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(s) else {
@@ -95,6 +120,12 @@ mod tests {
         let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl";
         assert!(check("jwt", jwt.as_bytes()));
         assert!(!check("jwt", b"eyJhbGciOi.bm90anNvbg.sig"));
+    }
+
+    #[test]
+    fn base64_user_pass_needs_a_colon_and_printable_text() {
+        assert!(check("base64-user-pass", b"ZGVwbG95OnMzY3JldC12YWx1ZQ=="));
+        assert!(!check("base64-user-pass", b"b2F1dGgy"));
     }
 
     #[test]

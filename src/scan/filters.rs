@@ -3,6 +3,11 @@
 
 /// Placeholders and documentation values that people write where a real key would go.
 pub fn is_placeholder(secret: &[u8]) -> bool {
+    // Placeholders are short; in a long random value (a PEM body, a 150-character token) a marker such as
+    // `xxxx` turns up by chance, so long secrets are judged only by their shape below.
+    if secret.len() > 100 {
+        return has_template_syntax(secret);
+    }
     let lower = secret.to_ascii_lowercase();
     const MARKERS: &[&[u8]] = &[
         b"xxxx",
@@ -68,6 +73,12 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     secret.len() >= 12 && distinct <= 3
 }
 
+fn has_template_syntax(secret: &[u8]) -> bool {
+    [&b"${"[..], b"{{", b"<%", b"..."]
+        .iter()
+        .any(|m| memchr::memmem::find(secret, m).is_some())
+}
+
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
 /// code, an identifier, a hash, a UUID or a path.
 pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
@@ -125,24 +136,46 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     {
         return true;
     }
-    if s.contains('(') || s.contains(')') || s.contains('[') || s.contains(' ') {
+    if s.contains('(')
+        || s.contains(')')
+        || s.contains('[')
+        || s.contains(' ')
+        || s.contains('{')
+        || s.contains('}')
+    {
+        return true;
+    }
+    // Dates and times (`2016-09-21T17:19:04Z`).
+    if s.len() >= 10 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s.as_bytes()[4] == b'-'
+    {
+        return true;
+    }
+    // `Type::VARIANT`, `:symbol`, `#colour`, `0x…` constants.
+    if s.contains("::") || s.starts_with(':') || s.starts_with('#') || s.starts_with("0x") {
         return true;
     }
     // Paths and dotted identifiers (`foo.bar.baz`, `a/b/c`).
     if s.matches('/').count() >= 2 && !s.contains('+') && !s.ends_with('=') {
         return true;
     }
-    if s.contains('.')
-        && s.split('.').all(|p| {
-            !p.is_empty()
-                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && !p.chars().all(|c| c.is_ascii_digit())
-                && p.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        })
-    {
+    let is_name_part = |p: &str| {
+        !p.is_empty()
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && p.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    };
+    if s.contains('.') && s.split('.').all(is_name_part) {
         return true;
     }
     if is_uuid(s) || is_hex_digest(s) {
+        return true;
+    }
+    // Short lower-case hex: ids and truncated hashes, not keys.
+    if s.len() <= 24
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
         return true;
     }
     // Identifiers: letters and separators only, no digits (`myPasswordField`, `DB_PASSWORD`).
@@ -162,6 +195,101 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// For generic rules: a key name that says the value is not a secret even though the name mentions
+/// one (`NextToken`, `token_type`, `password_min_length`, `api_key_id`, `TOKEN_PREFIX`).
+pub fn is_non_secret_name(name: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    const WORDS: &[&[u8]] = &[
+        b"next",
+        b"page",
+        b"continuation",
+        b"pagination",
+        b"cursor",
+        b"purchase",
+        b"verification",
+        b"forward",
+        b"backward",
+        b"sync",
+        b"prefix",
+        b"suffix",
+        b"type",
+        b"kind",
+        b"lexer",
+        b"format",
+        b"pattern",
+        b"regex",
+        b"field",
+        b"label",
+        b"placeholder",
+        b"hint",
+        b"header",
+        b"length",
+        b"_len",
+        b"url",
+        b"uri",
+        b"path",
+        b"file",
+        b"dir",
+        b"policy",
+        b"version",
+        b"count",
+        b"expir",
+        b"timeout",
+        b"ttl",
+        b"size",
+        b"public",
+        b"publishable",
+        b"digest",
+        b"checksum",
+        b"hash",
+        b"name",
+        b"endpoint",
+        b"policy",
+        b"rotation",
+        b"lifetime",
+        b"duration",
+        b"validator",
+        b"strength",
+        b"reset",
+        b"forgot",
+        b"confirm",
+        b"input",
+        b"prompt",
+        b"example",
+        b"sample",
+        b"test",
+        b"mock",
+        b"fake",
+        b"dummy",
+        b"placeholder",
+        b"template",
+        b"usage",
+        b"limit",
+        b"mode",
+        b"index",
+        b"position",
+        b"offset",
+        b"tokenizer",
+        b"tokens",
+        b"csrf",
+        b"xsrf",
+        b"last",
+        b"change",
+        b"clienttoken",
+        b"client_token",
+        b"idempot",
+        b"copy",
+    ];
+    if WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(&lower, w).is_some())
+    {
+        return true;
+    }
+    // `…Id` / `…_id`: an identifier, not the secret itself.
+    lower.ends_with(b"id") && !lower.ends_with(b"oid") && !lower.ends_with(b"uid")
 }
 
 /// camelCase / snake_case made of word-like pieces (vowels present in each piece).

@@ -20,7 +20,11 @@ pub use prefilter::Prefilter;
 /// with megabyte-long lines.
 const LINE_REACH: usize = 4096;
 /// Inline markers that silence a finding on their line (ours, gitleaks' and detect-secrets').
-const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
+const INLINE_ALLOW: &[&[u8]] = &[
+    b"leakhound:allow",
+    b"gitleaks:allow",
+    b"pragma: allowlist secret",
+];
 
 pub struct Scanner {
     rules: RuleSet,
@@ -72,23 +76,35 @@ impl Scanner {
         if check_paths && self.allowlist.path_allowed(path) {
             return Vec::new();
         }
-        let windows = self.windows(data);
+        let applies: Vec<bool> = self
+            .rules
+            .rules
+            .iter()
+            .map(|r| !check_paths || r.applies_to(path))
+            .collect();
+        let windows = self.windows(data, &applies);
         let mut cands: Vec<Candidate> = Vec::new();
         for (ri, ws) in windows.iter().enumerate() {
             if ws.is_empty() {
                 continue;
             }
             let rule = &self.rules.rules[ri];
-            if check_paths && !rule.applies_to(path) {
-                continue;
-            }
             let Some(re) = rule.regex() else { continue };
-            let group = rule.secret_group(re);
+            let groups = rule.secret_groups(re);
             for &(ws, we) in ws {
                 for caps in re.captures_iter(&data[ws..we]) {
                     let m = caps.get(0).expect("group 0");
-                    let Some(s) = caps.get(group) else { continue };
+                    let Some(s) = groups.iter().find_map(|&g| caps.get(g)) else {
+                        continue;
+                    };
                     let (start, end) = (ws + s.start(), ws + s.end());
+                    if rule.spec.generic
+                        && caps
+                            .name("name")
+                            .is_some_and(|n| filters::is_non_secret_name(n.as_bytes()))
+                    {
+                        continue;
+                    }
                     if let Some(entropy) = self.accept(rule, &data[start..end]) {
                         if !inline_allowed(data, ws + m.start(), ws + m.end()) {
                             cands.push(Candidate {
@@ -107,9 +123,12 @@ impl Scanner {
     }
 
     /// Per rule, the merged byte windows around its keyword hits: the whole line(s) of the hit, bounded.
-    fn windows(&self, data: &[u8]) -> Vec<Vec<(usize, usize)>> {
+    fn windows(&self, data: &[u8], applies: &[bool]) -> Vec<Vec<(usize, usize)>> {
         let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
         self.prefilter.hits(data, |hit| {
+            if !applies[hit.rule as usize] {
+                return;
+            }
             let ws = &mut out[hit.rule as usize];
             if let Some(&(_, we)) = ws.last() {
                 if hit.end <= we {
@@ -136,7 +155,11 @@ impl Scanner {
             return None;
         }
         let e = entropy::shannon(secret);
-        if rule.spec.min_entropy.is_some_and(|min| e < min) {
+        if rule
+            .spec
+            .min_entropy
+            .is_some_and(|min| e < entropy::threshold(min, secret.len()))
+        {
             return None;
         }
         if let Some(c) = &rule.spec.checksum {
