@@ -2,4 +2,5 @@
 
 mod bad_input;
 mod fs_walk;
+mod reports;
 mod support;

@@ -1,0 +1,149 @@
+//! Every output format, snapshotted on a fixture tree; the SARIF is also validated when the SARIF
+//! Multitool is installed (CI installs it: scripts/validate-sarif.sh).
+
+use std::process::Output;
+
+use crate::support::*;
+
+fn scan_fixture(format: &str, extra: &[&str]) -> Output {
+    let mut c = leakhound();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["scan", "--no-git", "--format", format, "--color", "never"])
+        .args(extra)
+        .arg("fixtures/reports");
+    c.output().unwrap()
+}
+
+fn json_of(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn human_report() {
+    let o = scan_fixture("human", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    insta::with_settings!({filters => vec![(r"in \d+\.\d+s", "in [elapsed]")]}, {
+        insta::assert_snapshot!(text);
+    });
+}
+
+#[test]
+fn json_report() {
+    let o = scan_fixture("json", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_json_snapshot!(json_of(&o), {".stats.elapsed_ms" => "[elapsed]", ".version" => "[version]"});
+}
+
+#[test]
+fn jsonl_report() {
+    let o = scan_fixture("jsonl", &[]);
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        json_of(&scan_fixture("json", &[]))["findings"]
+            .as_array()
+            .unwrap()
+            .len()
+    );
+    insta::assert_json_snapshot!(lines);
+}
+
+#[test]
+fn sarif_report() {
+    let o = scan_fixture("sarif", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json_of(&o);
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for r in rules {
+        assert!(
+            r["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("How to fix"),
+            "{r}"
+        );
+        assert!(r["properties"]["security-severity"].is_string());
+        assert!(r["properties"]["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "secret"));
+    }
+    for res in run["results"].as_array().unwrap() {
+        let idx = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[idx]["id"], res["ruleId"]);
+        assert!(res["partialFingerprints"]["leakhound/location/v1"].is_string());
+    }
+    insta::assert_json_snapshot!(v, {".runs[0].tool.driver.version" => "[version]", ".runs[0].tool.driver.semanticVersion" => "[version]", ".runs[0].tool.driver.fullName" => "[version]"});
+}
+
+#[test]
+fn sarif_validates_with_the_multitool_when_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = dir.path().join("out.sarif");
+    let o = scan_fixture("sarif", &["-o", sarif.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // The multitool is a 100 MB .NET download: CI installs it; locally this runs only where it is.
+    if std::env::var_os("LEAKHOUND_VALIDATE_SARIF").is_some() {
+        let v = std::process::Command::new("bash")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/scripts/validate-sarif.sh"
+            ))
+            .arg(&sarif)
+            .output()
+            .unwrap();
+        assert!(v.status.success(), "{}{}", stdout(&v), stderr(&v));
+        assert!(stdout(&v).contains("0 errors"), "{}", stdout(&v));
+    }
+}
+
+#[test]
+fn no_format_leaks_the_raw_secret_and_sarif_never_does() {
+    let raw = "sk_live_Q5bX7dLm2Rk9TzW4vN8pC3yH";
+    for fmt in ["human", "json", "jsonl", "sarif"] {
+        let o = scan_fixture(fmt, &[]);
+        assert!(
+            !stdout(&o).contains(raw) && !stderr(&o).contains(raw),
+            "{fmt} leaked"
+        );
+        assert!(
+            !stdout(&o).contains("Vt8qPzK2mW4nR7xL"),
+            "{fmt} leaked the password"
+        );
+    }
+    for fmt in ["human", "json", "jsonl"] {
+        assert!(
+            stdout(&scan_fixture(fmt, &["--show-secrets"])).contains(raw),
+            "{fmt} --show-secrets"
+        );
+    }
+    assert!(
+        !stdout(&scan_fixture("sarif", &["--show-secrets"])).contains(raw),
+        "SARIF stays redacted"
+    );
+}
+
+#[test]
+fn output_format_follows_the_file_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.sarif");
+    let mut c = leakhound();
+    c.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "scan",
+        "--no-git",
+        "-o",
+        out.to_str().unwrap(),
+        "fixtures/reports",
+    ]);
+    assert_eq!(c.output().unwrap().status.code(), Some(1));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+}
