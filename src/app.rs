@@ -41,38 +41,28 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 }
 
 fn scan(args: ScanArgs) -> Result<Outcome> {
-    let root = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
+    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let config = load_config(args.config.as_deref(), &root)?;
     let rules = load_rules(&args.rules, &config)?;
-    let allowlist = Allowlist::new(
-        &config.allowlist.paths,
-        &config.allowlist.regexes,
-        &config.allowlist.stopwords,
-    )
-    .context("invalid [allowlist] in config")?;
+    let allowlist = Allowlist::new(&config.allowlist.paths, &config.allowlist.regexes, &config.allowlist.stopwords)
+        .context("invalid [allowlist] in config")?;
     let scanner = Scanner::new(rules, allowlist, args.show_secrets);
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .max(1);
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
-    let source: Box<dyn Source> = if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        Box::new(StdinSource {
-            max_size: args.max_file_size,
-        })
-    } else {
-        Box::new(FsSource {
-            roots: args.paths.clone(),
-            max_file_size: args.max_file_size,
-            threads,
-            no_ignore: args.no_ignore,
-        })
+    let source = build_source(&args, threads)?;
+    let bar = progress_bar();
+    let tick = |blobs: u64, bytes: u64| {
+        if let Some(b) = &bar {
+            if blobs % 64 == 0 {
+                b.set_message(format!("{blobs} blobs, {:.1} MB", bytes as f64 / 1e6));
+            }
+        }
     };
-    let (findings, stats) = leakhound::pipeline::run(source.as_ref(), &scanner, None)?;
+    let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
+    let (findings, stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
 
     warn_skipped(&stats);
     let format = output_format(args.format, args.output.as_deref());
@@ -80,21 +70,98 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    write_report(
-        format,
-        &findings,
-        &stats,
-        scanner.rules(),
-        args.show_secrets,
-        color,
-        args.output.as_deref(),
-    )?;
+    write_report(format, &findings, &stats, scanner.rules(), args.show_secrets, color, args.output.as_deref())?;
     Ok(outcome(&findings, &stats))
+}
+
+/// What to read: stdin, a commit range, the index, or each path as a directory — and, for a git
+/// repository, its changed work-tree files plus its whole history.
+fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
+    use leakhound::source::git;
+    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        return Ok(Box::new(StdinSource { max_size: args.max_file_size }));
+    }
+    let root = &args.paths[0];
+    let range = args.range.clone().or_else(|| args.since_commit.as_ref().map(|s| format!("{s}..HEAD")));
+    if range.is_some() || args.staged {
+        if args.paths.len() > 1 {
+            bail!("--range, --since-commit and --staged take one repository path");
+        }
+        let repo = git2::Repository::discover(root)
+            .with_context(|| format!("{}: not a git repository (--range and --staged need one)", root.display()))?;
+        let git_dir = repo.path().to_path_buf();
+        return Ok(match range {
+            Some(range) => Box::new(git::RangeSource { git_dir, range, max_file_size: args.max_file_size }),
+            None => Box::new(git::StagedSource { git_dir, max_file_size: args.max_file_size }),
+        });
+    }
+    let mut sources: Vec<Box<dyn Source>> = Vec::new();
+    let mut plain: Vec<PathBuf> = Vec::new();
+    for path in &args.paths {
+        let git_dir = if args.no_git { None } else { git::discover(path) };
+        let Some(git_dir) = git_dir else {
+            plain.push(path.clone());
+            continue;
+        };
+        let bare = git2::Repository::open(&git_dir).map(|r| r.is_bare()).unwrap_or(false);
+        let submodules = git::submodule_paths(&git_dir);
+        if !bare {
+            let mut fs = FsSource::new(vec![path.clone()], args.max_file_size, threads, args.no_ignore);
+            fs.exclude_dirs = submodules.clone();
+            if !args.no_history {
+                fs.skip = git::unchanged_paths(&git_dir);
+            }
+            sources.push(Box::new(fs));
+        }
+        if !args.no_history {
+            sources.push(Box::new(history(&git_dir, args, threads, String::new())));
+        }
+        if args.recurse_submodules {
+            for sub in submodules {
+                let dir = path.join(&sub);
+                if let Some(sub_git) = git::discover(&dir) {
+                    let prefix = sub.to_string_lossy().into_owned();
+                    let mut fs = FsSource::new(vec![dir.clone()], args.max_file_size, threads, args.no_ignore);
+                    fs.skip = git::unchanged_paths(&sub_git);
+                    sources.push(Box::new(fs));
+                    sources.push(Box::new(history(&sub_git, args, threads, prefix)));
+                }
+            }
+        }
+    }
+    if !plain.is_empty() {
+        sources.insert(0, Box::new(FsSource::new(plain, args.max_file_size, threads, args.no_ignore)));
+    }
+    Ok(Box::new(leakhound::source::Chain(sources)))
+}
+
+fn history(
+    git_dir: &Path,
+    args: &ScanArgs,
+    threads: usize,
+    path_prefix: String,
+) -> leakhound::source::git::HistorySource {
+    leakhound::source::git::HistorySource {
+        git_dir: git_dir.to_path_buf(),
+        refs: args.branch.clone(),
+        max_file_size: args.max_file_size,
+        threads,
+        path_prefix,
+    }
+}
+
+/// A spinner with blob and byte counts on stderr, only when stderr is a terminal.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} scanning: {msg} ({elapsed})").ok()?);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
 }
 
 fn outcome(findings: &[Finding], stats: &ScanStats) -> Outcome {
@@ -112,11 +179,7 @@ fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
     if let Some(p) = explicit {
         return Ok(Config::load(p)?);
     }
-    let default = if root.is_dir() {
-        root.join(".leakhound.toml")
-    } else {
-        PathBuf::from(".leakhound.toml")
-    };
+    let default = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
     if default.is_file() {
         Ok(Config::load(&default)?)
     } else {
@@ -159,16 +222,11 @@ fn write_report(
     color: bool,
     output: Option<&Path>,
 ) -> Result<()> {
-    let report = Report {
-        findings,
-        stats,
-        rules,
-        show_secrets,
-    };
+    let report = Report { findings, stats, rules, show_secrets };
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("{}: cannot write report", path.display()))?;
+            let file =
+                std::fs::File::create(path).with_context(|| format!("{}: cannot write report", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
             report::write(format, &report, color, &mut w)
                 .and_then(|_| w.flush())
@@ -246,11 +304,7 @@ fn check_rules(path: Option<&Path>) -> Result<Outcome> {
         eprintln!("leakhound: rule check failed: {f}");
     }
     if failures.is_empty() {
-        let examples: usize = set
-            .rules
-            .iter()
-            .map(|r| r.spec.examples.len() + r.spec.non_examples.len())
-            .sum();
+        let examples: usize = set.rules.iter().map(|r| r.spec.examples.len() + r.spec.non_examples.len()).sum();
         println!("{} rules ok, {examples} examples checked", set.len());
         Ok(Outcome::Clean)
     } else {

@@ -5,14 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "leakhound",
-    version,
-    about = "Find leaked secrets in files and git history before attackers do."
-)]
-#[command(
-    after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input)."
-)]
+#[command(name = "leakhound", version, about = "Find leaked secrets in files and git history before attackers do.")]
+#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input).")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -39,9 +33,27 @@ pub struct ScanArgs {
     /// .sarif extension unless --format is given).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Treat git repositories as plain directories.
+    /// Treat git repositories as plain directories (no history).
     #[arg(long)]
     pub no_git: bool,
+    /// In a git repository, scan only the files on disk, not the history.
+    #[arg(long, conflicts_with_all = ["range", "since_commit", "staged"])]
+    pub no_history: bool,
+    /// Scan only the history reachable from this ref (branch, tag or commit); repeatable.
+    #[arg(long, value_name = "REF")]
+    pub branch: Vec<String>,
+    /// Scan only the lines added by the commits in a revision range, e.g. `origin/main..HEAD`.
+    #[arg(long, value_name = "A..B", conflicts_with_all = ["since_commit", "staged", "no_git"])]
+    pub range: Option<String>,
+    /// Shorthand for `--range SHA..HEAD`.
+    #[arg(long, value_name = "SHA", conflicts_with_all = ["staged", "no_git"])]
+    pub since_commit: Option<String>,
+    /// Scan only the lines staged for the next commit (for a pre-commit hook).
+    #[arg(long, conflicts_with = "no_git")]
+    pub staged: bool,
+    /// Also scan submodules, each as its own repository.
+    #[arg(long)]
+    pub recurse_submodules: bool,
     /// Extra rules: a TOML file or a directory of them; a rule with a built-in's id replaces it.
     #[arg(long, value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,

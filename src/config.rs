@@ -44,18 +44,10 @@ impl Config {
             path: path.display().to_string(),
             message: crate::source::fs::io_message(&e),
         })?;
-        Self::parse(&text).map_err(|message| ConfigError::Parse {
-            path: path.display().to_string(),
-            message,
-        })
+        Self::parse(&text).map_err(|message| ConfigError::Parse { path: path.display().to_string(), message })
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| {
-            e.to_string()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        toml::from_str(text).map_err(|e| e.to_string().split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }

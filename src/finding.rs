@@ -53,11 +53,7 @@ pub enum Origin {
     /// A file on disk; `path` is relative to the scan root when under it.
     File { path: String },
     /// A blob in git history, at `path` in `commit`. `blob` is the blob's object id.
-    Commit {
-        path: String,
-        blob: String,
-        commit: Option<CommitInfo>,
-    },
+    Commit { path: String, blob: String, commit: Option<CommitInfo> },
     /// A file staged in the index (pre-commit).
     Staged { path: String },
     /// Standard input.
@@ -129,10 +125,7 @@ impl Fingerprints {
         let secret_fp = hex::encode(h.clone().finalize());
         h.update([0u8]);
         h.update(path.as_bytes());
-        Fingerprints {
-            secret: secret_fp,
-            location: hex::encode(h.finalize()),
-        }
+        Fingerprints { secret: secret_fp, location: hex::encode(h.finalize()) }
     }
 }
 

@@ -11,10 +11,7 @@ fn main() {
         Ok(outcome) => outcome.exit_code(),
         Err(e) => {
             // One line: what failed and why, with the context the error carries.
-            let msg = format!("{e:#}")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let msg = format!("{e:#}").split_whitespace().collect::<Vec<_>>().join(" ");
             eprintln!("leakhound: error: {msg}");
             2
         }

@@ -28,19 +28,13 @@ struct Collector<'a> {
 impl Visitor for Collector<'_> {
     fn blob(&self, blob: Blob<'_>) {
         let blobs = self.blobs.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes = self
-            .bytes
-            .fetch_add(blob.data.len() as u64, Ordering::Relaxed)
-            + blob.data.len() as u64;
+        let bytes = self.bytes.fetch_add(blob.data.len() as u64, Ordering::Relaxed) + blob.data.len() as u64;
         if let Some(p) = self.progress {
             p(blobs, bytes);
         }
         let text = match classify(blob.data) {
             Content::Binary => {
-                return self.skip(Skip {
-                    path: blob.origin.path().to_string(),
-                    reason: SkipReason::Binary,
-                })
+                return self.skip(Skip { path: blob.origin.path().to_string(), reason: SkipReason::Binary })
             }
             Content::Text(t) => t,
         };
@@ -49,29 +43,20 @@ impl Visitor for Collector<'_> {
             found.retain(|f| lines.contains(f.line));
         }
         if !found.is_empty() {
-            self.findings
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extend(found);
+            self.findings.lock().unwrap_or_else(|e| e.into_inner()).extend(found);
         }
     }
 
     fn skip(&self, skip: Skip) {
         if skip.reason.is_warning() {
-            self.skipped
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(skip);
+            self.skipped.lock().unwrap_or_else(|e| e.into_inner()).push(skip);
         } else {
             self.binary.fetch_add(1, Ordering::Relaxed);
         }
     }
 
     fn note(&self, message: String) {
-        self.notes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(message);
+        self.notes.lock().unwrap_or_else(|e| e.into_inner()).push(message);
     }
 }
 
@@ -111,13 +96,7 @@ pub fn run(
 /// Sort by place and drop repeats: one finding per rule, secret and place (path, commit, line, column).
 pub fn dedup(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
-        (
-            f.origin.path().to_string(),
-            f.origin.commit().map(|c| c.sha.clone()),
-            f.line,
-            f.column,
-            f.rule_id.clone(),
-        )
+        (f.origin.path().to_string(), f.origin.commit().map(|c| c.sha.clone()), f.line, f.column, f.rule_id.clone())
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| key(a) == key(b) && a.fingerprints == b.fingerprints);

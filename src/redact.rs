@@ -37,12 +37,7 @@ impl Secret {
     /// The leading characters shown in reports (`sk_live_…`).
     pub fn prefix(&self) -> &str {
         let k = self.visible_prefix_len();
-        let end = self
-            .0
-            .char_indices()
-            .nth(k)
-            .map(|(i, _)| i)
-            .unwrap_or(self.0.len());
+        let end = self.0.char_indices().nth(k).map(|(i, _)| i).unwrap_or(self.0.len());
         &self.0[..end]
     }
 
@@ -52,12 +47,7 @@ impl Secret {
         if n < 12 {
             return "";
         }
-        let start = self
-            .0
-            .char_indices()
-            .nth(n - 4)
-            .map(|(i, _)| i)
-            .unwrap_or(0);
+        let start = self.0.char_indices().nth(n - 4).map(|(i, _)| i).unwrap_or(0);
         &self.0[start..]
     }
 
@@ -108,9 +98,6 @@ mod tests {
     #[test]
     fn redact_in_replaces_every_occurrence() {
         let s = Secret::new("abcdefghijklmnop");
-        assert_eq!(
-            s.redact_in("x=abcdefghijklmnop y=abcdefghijklmnop"),
-            "x=abcd… y=abcd…"
-        );
+        assert_eq!(s.redact_in("x=abcdefghijklmnop y=abcdefghijklmnop"), "x=abcd… y=abcd…");
     }
 }

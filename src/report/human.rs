@@ -52,24 +52,9 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
             Severity::Medium => p.wrap("33", "medium  "),
             Severity::Low => p.wrap("36", "low     "),
         };
-        writeln!(
-            out,
-            "  {:>5}:{:<4} {sev}  {}  {}",
-            f.line,
-            f.column,
-            f.rule_id,
-            p.wrap("2", &f.rule_name)
-        )?;
-        writeln!(
-            out,
-            "             secret  {}",
-            shown_secret(f, report.show_secrets)
-        )?;
-        writeln!(
-            out,
-            "             {}",
-            p.wrap("2", shown_snippet(f, report.show_secrets))
-        )?;
+        writeln!(out, "  {:>5}:{:<4} {sev}  {}  {}", f.line, f.column, f.rule_id, p.wrap("2", &f.rule_name))?;
+        writeln!(out, "             secret  {}", shown_secret(f, report.show_secrets))?;
+        writeln!(out, "             {}", p.wrap("2", shown_snippet(f, report.show_secrets)))?;
     }
     if !report.findings.is_empty() {
         writeln!(out)?;
@@ -86,21 +71,9 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
         s.binary,
         s.skipped.len()
     );
-    writeln!(
-        out,
-        "{}",
-        if n > 0 {
-            p.wrap("1;31", &summary)
-        } else {
-            p.wrap("32", &summary)
-        }
-    )?;
+    writeln!(out, "{}", if n > 0 { p.wrap("1;31", &summary) } else { p.wrap("32", &summary) })?;
     if !report.show_secrets && n > 0 {
-        writeln!(
-            out,
-            "{}",
-            p.wrap("2", "secrets are redacted; pass --show-secrets to see them")
-        )?;
+        writeln!(out, "{}", p.wrap("2", "secrets are redacted; pass --show-secrets to see them"))?;
     }
     Ok(())
 }

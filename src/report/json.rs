@@ -60,10 +60,7 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule_id: &f.rule_id,
         rule_name: &f.rule_name,
-        provider: report
-            .rules
-            .get(&f.rule_id)
-            .map_or("generic", |r| r.provider()),
+        provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
         severity: f.severity.as_str(),
         origin: f.origin.kind(),
         path: f.origin.path(),
@@ -89,10 +86,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             .stats
             .skipped
             .iter()
-            .map(|s| JsonSkip {
-                path: &s.path,
-                reason: s.reason.to_string(),
-            })
+            .map(|s| JsonSkip { path: &s.path, reason: s.reason.to_string() })
             .collect(),
         notes: &report.stats.notes,
         stats: JsonStats {

@@ -40,12 +40,7 @@ pub struct ScanStats {
     pub elapsed_ms: u64,
 }
 
-pub fn write(
-    format: Format,
-    report: &Report<'_>,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::write(report, color, out),
         Format::Json => json::write(report, out),

@@ -6,10 +6,9 @@ use std::io::{self, Write};
 
 use serde_json::json;
 use serde_sarif::sarif::{
-    ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
-    Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
-    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
-    SCHEMA_URL,
+    ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
+    ResultLevel, Run, Sarif, Tool, ToolComponent, SCHEMA_URL,
 };
 
 use super::Report;
@@ -29,19 +28,12 @@ pub fn build(report: &Report<'_>) -> Sarif {
     // Rules that fired, in a stable order; results point at them by index.
     let fired: BTreeSet<&str> = report.findings.iter().map(|f| f.rule_id.as_str()).collect();
     let rule_ids: Vec<&str> = fired.into_iter().collect();
-    let descriptors: Vec<ReportingDescriptor> = rule_ids
-        .iter()
-        .map(|id| descriptor(id, report.rules.get(id), report.findings))
-        .collect();
+    let descriptors: Vec<ReportingDescriptor> =
+        rule_ids.iter().map(|id| descriptor(id, report.rules.get(id), report.findings)).collect();
     let results: Vec<SarifResult> = report
         .findings
         .iter()
-        .map(|f| {
-            result(
-                f,
-                rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0),
-            )
-        })
+        .map(|f| result(f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0)))
         .collect();
 
     let driver = ToolComponent::builder()
@@ -58,35 +50,21 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .iter()
         .map(|s| {
             Notification::builder()
-                .message(
-                    Message::builder()
-                        .text(format!("{}: skipped: {}", s.path, s.reason))
-                        .build(),
-                )
+                .message(Message::builder().text(format!("{}: skipped: {}", s.path, s.reason)).build())
                 .level(json!("warning"))
                 .locations(vec![Location::builder()
-                    .physical_location(
-                        PhysicalLocation::builder()
-                            .artifact_location(artifact(&s.path))
-                            .build(),
-                    )
+                    .physical_location(PhysicalLocation::builder().artifact_location(artifact(&s.path)).build())
                     .build()])
                 .build()
         })
         .collect();
-    let invocation = Invocation::builder()
-        .execution_successful(true)
-        .tool_execution_notifications(notifications)
-        .build();
+    let invocation =
+        Invocation::builder().execution_successful(true).tool_execution_notifications(notifications).build();
     let mut base_ids = BTreeMap::new();
     base_ids.insert(
         "%SRCROOT%".to_string(),
         ArtifactLocation::builder()
-            .description(
-                Message::builder()
-                    .text("The root of the scanned repository or directory.")
-                    .build(),
-            )
+            .description(Message::builder().text("The root of the scanned repository or directory.").build())
             .build(),
     );
     let run = Run::builder()
@@ -96,11 +74,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .column_kind(json!("unicodeCodePoints"))
         .original_uri_base_ids(base_ids)
         .build();
-    Sarif::builder()
-        .schema(SCHEMA_URL)
-        .version(json!("2.1.0"))
-        .runs(vec![run])
-        .build()
+    Sarif::builder().schema(SCHEMA_URL).version(json!("2.1.0")).runs(vec![run]).build()
 }
 
 fn level(s: Severity) -> ResultLevel {
@@ -114,17 +88,9 @@ fn level(s: Severity) -> ResultLevel {
 fn descriptor(id: &str, rule: Option<&Rule>, findings: &[Finding]) -> ReportingDescriptor {
     // A finding always comes from a loaded rule; fall back to what the finding knows if not.
     let f = findings.iter().find(|f| f.rule_id == id);
-    let name = rule
-        .map(|r| r.spec.name.clone())
-        .or_else(|| f.map(|f| f.rule_name.clone()))
-        .unwrap_or_default();
-    let severity = rule
-        .map(|r| r.spec.severity)
-        .or_else(|| f.map(|f| f.severity))
-        .unwrap_or(Severity::High);
-    let provider = rule
-        .map(|r| r.provider().to_string())
-        .unwrap_or_else(|| "generic".into());
+    let name = rule.map(|r| r.spec.name.clone()).or_else(|| f.map(|f| f.rule_name.clone())).unwrap_or_default();
+    let severity = rule.map(|r| r.spec.severity).or_else(|| f.map(|f| f.severity)).unwrap_or(Severity::High);
+    let provider = rule.map(|r| r.provider().to_string()).unwrap_or_else(|| "generic".into());
     let rotate = rule
         .and_then(|r| r.spec.rotate.clone())
         .unwrap_or_else(|| "Revoke the secret where it was issued and replace it.".into());
@@ -150,56 +116,20 @@ fn descriptor(id: &str, rule: Option<&Rule>, findings: &[Finding]) -> ReportingD
         }
     }
     let mut props = BTreeMap::new();
-    props.insert(
-        "security-severity".to_string(),
-        json!(severity.security_severity()),
-    );
-    props.insert(
-        "precision".to_string(),
-        json!(if rule.is_some_and(|r| r.spec.generic) {
-            "medium"
-        } else {
-            "high"
-        }),
-    );
+    props.insert("security-severity".to_string(), json!(severity.security_severity()));
+    props.insert("precision".to_string(), json!(if rule.is_some_and(|r| r.spec.generic) { "medium" } else { "high" }));
     props.insert(
         "problem.severity".to_string(),
-        json!(if level(severity) == ResultLevel::Error {
-            "error"
-        } else {
-            "warning"
-        }),
+        json!(if level(severity) == ResultLevel::Error { "error" } else { "warning" }),
     );
     let mut d = ReportingDescriptor::builder()
         .id(id)
         .name(pascal(id))
-        .short_description(
-            MultiformatMessageString::builder()
-                .text(name.clone())
-                .build(),
-        )
-        .full_description(
-            MultiformatMessageString::builder()
-                .text(about.clone())
-                .build(),
-        )
-        .help(
-            MultiformatMessageString::builder()
-                .text(text)
-                .markdown(markdown)
-                .build(),
-        )
-        .default_configuration(
-            ReportingConfiguration::builder()
-                .level(json!(level_str(severity)))
-                .build(),
-        )
-        .properties(
-            PropertyBag::builder()
-                .tags(tags)
-                .additional_properties(props)
-                .build(),
-        )
+        .short_description(MultiformatMessageString::builder().text(name.clone()).build())
+        .full_description(MultiformatMessageString::builder().text(about.clone()).build())
+        .help(MultiformatMessageString::builder().text(text).markdown(markdown).build())
+        .default_configuration(ReportingConfiguration::builder().level(json!(level_str(severity))).build())
+        .properties(PropertyBag::builder().tags(tags).additional_properties(props).build())
         .build();
     d.help_uri = refs.first().cloned();
     d
@@ -218,9 +148,7 @@ fn pascal(id: &str) -> String {
     id.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         })
         .collect()
 }
@@ -235,21 +163,12 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
         .build();
     let location = Location::builder()
         .physical_location(
-            PhysicalLocation::builder()
-                .artifact_location(artifact(f.origin.path()))
-                .region(region)
-                .build(),
+            PhysicalLocation::builder().artifact_location(artifact(f.origin.path())).region(region).build(),
         )
         .build();
     let mut fingerprints = BTreeMap::new();
-    fingerprints.insert(
-        "leakhound/secret/v1".to_string(),
-        f.fingerprints.secret.clone(),
-    );
-    fingerprints.insert(
-        "leakhound/location/v1".to_string(),
-        f.fingerprints.location.clone(),
-    );
+    fingerprints.insert("leakhound/secret/v1".to_string(), f.fingerprints.secret.clone());
+    fingerprints.insert("leakhound/location/v1".to_string(), f.fingerprints.location.clone());
     let mut props = BTreeMap::new();
     props.insert("severity".to_string(), json!(f.severity.as_str()));
     props.insert("secret".to_string(), json!(f.secret.redacted()));
@@ -285,14 +204,9 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
 fn artifact(path: &str) -> ArtifactLocation {
     if path.starts_with('/') {
         // Outside any scan root (an absolute path given on the command line): an absolute file URI.
-        return ArtifactLocation::builder()
-            .uri(format!("file://{}", uri_path(path)))
-            .build();
+        return ArtifactLocation::builder().uri(format!("file://{}", uri_path(path))).build();
     }
-    ArtifactLocation::builder()
-        .uri(uri_path(path))
-        .uri_base_id("%SRCROOT%")
-        .build()
+    ArtifactLocation::builder().uri(uri_path(path)).uri_base_id("%SRCROOT%").build()
 }
 
 /// A repository-relative path as a URI reference: forward slashes, everything outside RFC 3986's

@@ -20,24 +20,13 @@ mod builtin {
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
     #[error("{file}: cannot read rule file: {source}")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
+    Read { file: String, source: std::io::Error },
     #[error("{file}: invalid rule file: {message}")]
     Parse { file: String, message: String },
     #[error("{file}: rule {id}: invalid pattern: {message}")]
-    Pattern {
-        file: String,
-        id: String,
-        message: String,
-    },
+    Pattern { file: String, id: String, message: String },
     #[error("{file}: rule {id}: {message}")]
-    Invalid {
-        file: String,
-        id: String,
-        message: String,
-    },
+    Invalid { file: String, id: String, message: String },
 }
 
 /// A rule ready to run. The regex is compiled on first use, so start-up stays cheap for the built-in
@@ -55,25 +44,12 @@ pub struct Rule {
 
 impl Rule {
     fn new(spec: RuleSpec, source: String) -> Result<Self, RuleError> {
-        let invalid = |message: String| RuleError::Invalid {
-            file: source.clone(),
-            id: spec.id.clone(),
-            message,
-        };
-        if spec.id.is_empty()
-            || !spec
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            return Err(invalid(
-                "id must be non-empty kebab-case (a-z, 0-9, -)".into(),
-            ));
+        let invalid = |message: String| RuleError::Invalid { file: source.clone(), id: spec.id.clone(), message };
+        if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(invalid("id must be non-empty kebab-case (a-z, 0-9, -)".into()));
         }
         if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err(invalid(
-                "needs at least one non-empty keyword (the prefilter)".into(),
-            ));
+            return Err(invalid("needs at least one non-empty keyword (the prefilter)".into()));
         }
         if let Some(c) = &spec.checksum {
             if !crate::scan::checksum::is_known(c) {
@@ -83,16 +59,9 @@ impl Rule {
                 )));
             }
         }
-        let allow = spec
-            .allow
-            .iter()
-            .map(|a| compile(a))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| RuleError::Pattern {
-                file: source.clone(),
-                id: spec.id.clone(),
-                message: format!("allow: {e}"),
-            })?;
+        let allow = spec.allow.iter().map(|a| compile(a)).collect::<Result<Vec<_>, _>>().map_err(|e| {
+            RuleError::Pattern { file: source.clone(), id: spec.id.clone(), message: format!("allow: {e}") }
+        })?;
         let paths = if spec.paths.is_empty() {
             None
         } else {
@@ -102,14 +71,7 @@ impl Rule {
             }
             Some(b.build().map_err(|e| invalid(format!("paths: {e}")))?)
         };
-        Ok(Rule {
-            spec,
-            source,
-            regex: OnceLock::new(),
-            secret_groups: OnceLock::new(),
-            allow,
-            paths,
-        })
+        Ok(Rule { spec, source, regex: OnceLock::new(), secret_groups: OnceLock::new(), allow, paths })
     }
 
     pub fn id(&self) -> &str {
@@ -175,11 +137,7 @@ impl Rule {
 
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
-    RegexBuilder::new(pattern)
-        .unicode(false)
-        .size_limit(32 << 20)
-        .dfa_size_limit(32 << 20)
-        .build()
+    RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
 }
 
 fn one_line(s: &str) -> String {
@@ -189,11 +147,7 @@ fn one_line(s: &str) -> String {
 /// Glob for a path relative to the scan root; `*` does not cross `/`, and a glob without `/` matches
 /// the file name at any depth (as in .gitignore).
 pub fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    let p = if pattern.contains('/') {
-        pattern.trim_start_matches('/').to_string()
-    } else {
-        format!("**/{pattern}")
-    };
+    let p = if pattern.contains('/') { pattern.trim_start_matches('/').to_string() } else { format!("**/{pattern}") };
     GlobBuilder::new(&p).literal_separator(true).build()
 }
 
@@ -215,17 +169,9 @@ impl RuleSet {
     }
 
     /// Add the rules of a TOML text. `eager` compiles every regex now (user rules: fail at load time).
-    pub fn add_file_text(
-        &mut self,
-        file: &str,
-        text: &str,
-        provider: &str,
-        eager: bool,
-    ) -> Result<(), RuleError> {
-        let parsed: RuleFile = toml::from_str(text).map_err(|e| RuleError::Parse {
-            file: file.to_string(),
-            message: one_line(&e.to_string()),
-        })?;
+    pub fn add_file_text(&mut self, file: &str, text: &str, provider: &str, eager: bool) -> Result<(), RuleError> {
+        let parsed: RuleFile = toml::from_str(text)
+            .map_err(|e| RuleError::Parse { file: file.to_string(), message: one_line(&e.to_string()) })?;
         self.add_specs(file, parsed.rules, provider, eager)
     }
 
@@ -262,10 +208,7 @@ impl RuleSet {
     pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
         let files: Vec<PathBuf> = if path.is_dir() {
             let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|source| RuleError::Read {
-                    file: path.display().to_string(),
-                    source,
-                })?
+                .map_err(|source| RuleError::Read { file: path.display().to_string(), source })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "toml"))
                 .collect();
@@ -276,14 +219,8 @@ impl RuleSet {
         };
         for f in files {
             let file = f.display().to_string();
-            let text = std::fs::read_to_string(&f).map_err(|source| RuleError::Read {
-                file: file.clone(),
-                source,
-            })?;
-            let stem = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let text = std::fs::read_to_string(&f).map_err(|source| RuleError::Read { file: file.clone(), source })?;
+            let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             self.add_file_text(&file, &text, &stem, true)?;
         }
         Ok(())
@@ -316,11 +253,7 @@ mod tests {
         assert!(!set.is_empty());
         let (set, failures) = check_rules(set).expect("built-in rules compile");
         let msgs: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
-        assert!(
-            msgs.is_empty(),
-            "rule examples failed:\n{}",
-            msgs.join("\n")
-        );
+        assert!(msgs.is_empty(), "rule examples failed:\n{}", msgs.join("\n"));
         let mut ids: Vec<&str> = set.rules.iter().map(|r| r.id()).collect();
         ids.sort();
         let n = ids.len();
@@ -332,28 +265,16 @@ mod tests {
     fn a_rule_without_keywords_is_refused_with_file_and_id() {
         let mut set = RuleSet::default();
         let toml = "[[rules]]\nid = \"x-token\"\nname = \"X\"\nseverity = \"high\"\nkeywords = []\npattern = 'x_[a-z]{8}'\nexamples = ['x_abcdefgh']\nnon_examples = ['y']\n";
-        let err = set
-            .add_file_text("my.toml", toml, "x", true)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("my.toml") && err.contains("x-token") && err.contains("keyword"),
-            "{err}"
-        );
+        let err = set.add_file_text("my.toml", toml, "x", true).unwrap_err().to_string();
+        assert!(err.contains("my.toml") && err.contains("x-token") && err.contains("keyword"), "{err}");
     }
 
     #[test]
     fn a_bad_regex_names_file_rule_and_error() {
         let mut set = RuleSet::default();
         let toml = "[[rules]]\nid = \"x-token\"\nname = \"X\"\nseverity = \"high\"\nkeywords = ['x_']\npattern = 'x_[a-z{8}'\nexamples = ['x_abcdefgh']\nnon_examples = ['y']\n";
-        let err = set
-            .add_file_text("my.toml", toml, "x", true)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("my.toml") && err.contains("x-token") && err.contains("invalid pattern"),
-            "{err}"
-        );
+        let err = set.add_file_text("my.toml", toml, "x", true).unwrap_err().to_string();
+        assert!(err.contains("my.toml") && err.contains("x-token") && err.contains("invalid pattern"), "{err}");
         assert!(!err.contains('\n'));
     }
 

@@ -27,39 +27,25 @@ pub fn check_rules(set: RuleSet) -> Result<(RuleSet, Vec<ExampleFailure>), RuleE
     for rule in &set.rules {
         rule.validate()?;
         if rule.spec.examples.is_empty() {
-            failures.push(fail(
-                rule,
-                "has no examples (each rule needs at least one)".into(),
-            ));
+            failures.push(fail(rule, "has no examples (each rule needs at least one)".into()));
         }
         if rule.spec.non_examples.is_empty() {
-            failures.push(fail(
-                rule,
-                "has no non_examples (each rule needs at least one)".into(),
-            ));
+            failures.push(fail(rule, "has no non_examples (each rule needs at least one)".into()));
         }
     }
     let scanner = Scanner::new(set, Allowlist::default(), false);
     for rule in &scanner.rules().rules {
-        let origin = Origin::File {
-            path: "example.txt".into(),
-        };
+        let origin = Origin::File { path: "example.txt".into() };
         for (i, ex) in rule.spec.examples.iter().enumerate() {
             let n = count(&scanner, ex, &origin, &rule.spec.id);
             if n != 1 {
-                failures.push(fail(
-                    rule,
-                    format!("example #{} gave {n} findings, expected exactly 1", i + 1),
-                ));
+                failures.push(fail(rule, format!("example #{} gave {n} findings, expected exactly 1", i + 1)));
             }
         }
         for (i, ex) in rule.spec.non_examples.iter().enumerate() {
             let n = count(&scanner, ex, &origin, &rule.spec.id);
             if n != 0 {
-                failures.push(fail(
-                    rule,
-                    format!("non_example #{} gave {n} findings, expected none", i + 1),
-                ));
+                failures.push(fail(rule, format!("non_example #{} gave {n} findings, expected none", i + 1)));
             }
         }
     }
@@ -70,19 +56,11 @@ pub fn check_rules(set: RuleSet) -> Result<(RuleSet, Vec<ExampleFailure>), RuleE
 fn count(scanner: &Scanner, text: &str, origin: &Origin, id: &str) -> usize {
     // Examples carry `leakhound:allow` so the project scans itself clean; the check must not honour it.
     let text = text.replace("leakhound:allow", "");
-    scanner
-        .scan_with(text.as_bytes(), origin, false)
-        .iter()
-        .filter(|f| f.rule_id == id)
-        .count()
+    scanner.scan_with(text.as_bytes(), origin, false).iter().filter(|f| f.rule_id == id).count()
 }
 
 fn fail(rule: &super::Rule, message: String) -> ExampleFailure {
-    ExampleFailure {
-        file: rule.source.clone(),
-        rule: rule.spec.id.clone(),
-        message,
-    }
+    ExampleFailure { file: rule.source.clone(), rule: rule.spec.id.clone(), message }
 }
 
 fn into_rules(scanner: Scanner) -> RuleSet {

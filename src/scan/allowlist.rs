@@ -19,49 +19,29 @@ pub enum AllowlistError {
 }
 
 impl Allowlist {
-    pub fn new(
-        paths: &[String],
-        regexes: &[String],
-        stopwords: &[String],
-    ) -> Result<Self, AllowlistError> {
+    pub fn new(paths: &[String], regexes: &[String], stopwords: &[String]) -> Result<Self, AllowlistError> {
         let paths = if paths.is_empty() {
             None
         } else {
             let mut b = GlobSetBuilder::new();
             for p in paths {
-                let g = crate::rules::glob(p).map_err(|e| AllowlistError::Path {
-                    pattern: p.clone(),
-                    message: e.to_string(),
-                })?;
+                let g = crate::rules::glob(p)
+                    .map_err(|e| AllowlistError::Path { pattern: p.clone(), message: e.to_string() })?;
                 b.add(g);
             }
-            Some(b.build().map_err(|e| AllowlistError::Path {
-                pattern: paths.join(","),
-                message: e.to_string(),
-            })?)
+            Some(b.build().map_err(|e| AllowlistError::Path { pattern: paths.join(","), message: e.to_string() })?)
         };
         let regexes = regexes
             .iter()
             .map(|r| {
                 Regex::new(r).map_err(|e| AllowlistError::Regex {
                     pattern: r.clone(),
-                    message: e
-                        .to_string()
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
                 })
             })
             .collect::<Result<_, _>>()?;
-        let stopwords = stopwords
-            .iter()
-            .map(|s| s.to_ascii_lowercase().into_bytes())
-            .collect();
-        Ok(Allowlist {
-            paths,
-            regexes,
-            stopwords,
-        })
+        let stopwords = stopwords.iter().map(|s| s.to_ascii_lowercase().into_bytes()).collect();
+        Ok(Allowlist { paths, regexes, stopwords })
     }
 
     pub fn path_allowed(&self, path: &str) -> bool {
@@ -76,8 +56,6 @@ impl Allowlist {
             return false;
         }
         let lower = secret.to_ascii_lowercase();
-        self.stopwords
-            .iter()
-            .any(|w| memchr::memmem::find(&lower, w).is_some())
+        self.stopwords.iter().any(|w| memchr::memmem::find(&lower, w).is_some())
     }
 }

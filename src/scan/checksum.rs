@@ -3,13 +3,7 @@
 
 use base64::Engine;
 
-pub const NAMES: &[&str] = &[
-    "github-crc32",
-    "jwt",
-    "base58-64",
-    "byte-array-64",
-    "base64-user-pass",
-];
+pub const NAMES: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array-64", "base64-user-pass"];
 
 pub fn is_known(name: &str) -> bool {
     NAMES.contains(&name)
@@ -54,9 +48,8 @@ fn jwt(token: &[u8]) -> bool {
         return false;
     };
     let json = |part: &[u8]| -> Option<serde_json::Value> {
-        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(part.strip_suffix(b"=").unwrap_or(part))
-            .ok()?;
+        let raw =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part.strip_suffix(b"=").unwrap_or(part)).ok()?;
         serde_json::from_slice(&raw).ok()
     };
     matches!(json(h), Some(serde_json::Value::Object(m)) if m.contains_key("alg") || m.contains_key("typ"))
@@ -73,9 +66,7 @@ fn base64_user_pass(s: &[u8]) -> bool {
     };
     match text.split_once(':') {
         Some((user, pass)) => {
-            !user.is_empty()
-                && pass.len() >= 3
-                && text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+            !user.is_empty() && pass.len() >= 3 && text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
         }
         None => false,
     }
@@ -131,14 +122,8 @@ mod tests {
     #[test]
     fn byte_array_needs_64_bytes() {
         let arr: Vec<String> = (0..64).map(|i| ((i * 37) % 256).to_string()).collect();
-        assert!(check(
-            "byte-array-64",
-            format!("[{}]", arr.join(",")).as_bytes()
-        ));
-        assert!(!check(
-            "byte-array-64",
-            format!("[{}]", arr[..63].join(",")).as_bytes()
-        ));
+        assert!(check("byte-array-64", format!("[{}]", arr.join(",")).as_bytes()));
+        assert!(!check("byte-array-64", format!("[{}]", arr[..63].join(",")).as_bytes()));
         assert!(!check("byte-array-64", b"[300,1,2]"));
     }
 }

@@ -21,17 +21,12 @@ pub fn classify(data: &[u8]) -> Content<'_> {
     if memchr::memchr(0, probe).is_some() {
         return Content::Binary;
     }
-    Content::Text(Cow::Borrowed(
-        data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data),
-    ))
+    Content::Text(Cow::Borrowed(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)))
 }
 
 fn utf16(data: &[u8], word: fn([u8; 2]) -> u16) -> Vec<u8> {
     let units = data.chunks_exact(2).map(|c| word([c[0], c[1]]));
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect::<String>()
-        .into_bytes()
+    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>().into_bytes()
 }
 
 #[cfg(test)]

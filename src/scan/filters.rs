@@ -55,10 +55,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         b"abcdef12345",
         b"qwerty",
     ];
-    if MARKERS
-        .iter()
-        .any(|m| memchr::memmem::find(&lower, m).is_some())
-    {
+    if MARKERS.iter().any(|m| memchr::memmem::find(&lower, m).is_some()) {
         return true;
     }
     // Long runs of one character (`aaaaaaaa`) or very few distinct characters.
@@ -70,17 +67,12 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         }
     }
     let mut seen = [false; 256];
-    let distinct = secret
-        .iter()
-        .filter(|&&b| !std::mem::replace(&mut seen[b as usize], true))
-        .count();
+    let distinct = secret.iter().filter(|&&b| !std::mem::replace(&mut seen[b as usize], true)).count();
     secret.len() >= 12 && distinct <= 3
 }
 
 fn has_template_syntax(secret: &[u8]) -> bool {
-    [&b"${"[..], b"{{", b"<%", b"..."]
-        .iter()
-        .any(|m| memchr::memmem::find(secret, m).is_some())
+    [&b"${"[..], b"{{", b"<%", b"..."].iter().any(|m| memchr::memmem::find(secret, m).is_some())
 }
 
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
@@ -132,26 +124,14 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     if CODE.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    if s.starts_with('$')
-        || s.starts_with('%')
-        || s.starts_with('@')
-        || s.starts_with('&')
-        || s.starts_with('*')
-    {
+    if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') || s.starts_with('&') || s.starts_with('*') {
         return true;
     }
-    if s.contains('(')
-        || s.contains(')')
-        || s.contains('[')
-        || s.contains(' ')
-        || s.contains('{')
-        || s.contains('}')
-    {
+    if s.contains('(') || s.contains(')') || s.contains('[') || s.contains(' ') || s.contains('{') || s.contains('}') {
         return true;
     }
     // Dates and times (`2016-09-21T17:19:04Z`).
-    if s.len() >= 10 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s.as_bytes()[4] == b'-'
-    {
+    if s.len() >= 10 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s.as_bytes()[4] == b'-' {
         return true;
     }
     // `Type::VARIANT`, `:symbol`, `#colour`, `0x…` constants.
@@ -165,9 +145,7 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     let is_name_part = |p: &str| {
         !p.is_empty()
             && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && p.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
     };
     if s.contains('.') && s.split('.').all(is_name_part) {
         return true;
@@ -176,23 +154,16 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
         return true;
     }
     // Short lower-case hex: ids and truncated hashes, not keys.
-    if s.len() <= 24
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    {
+    if s.len() <= 24 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         return true;
     }
     // Identifiers: letters and separators only, no digits (`myPasswordField`, `DB_PASSWORD`).
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
     let has_upper = s.bytes().any(|b| b.is_ascii_uppercase());
     let has_lower = s.bytes().any(|b| b.is_ascii_lowercase());
-    let has_symbol = s
-        .bytes()
-        .any(|b| !b.is_ascii_alphanumeric() && b != b'_' && b != b'-');
+    let has_symbol = s.bytes().any(|b| !b.is_ascii_alphanumeric() && b != b'_' && b != b'-');
     if !has_digit && !has_symbol {
-        let is_ident = s
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-');
+        let is_ident = s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-');
         // A random mixed-case string of 20+ letters can be a key; short or single-case words are names.
         if is_ident && (s.len() < 20 || !(has_upper && has_lower) || looks_like_words(s)) {
             return true;
@@ -286,10 +257,7 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"idempot",
         b"copy",
     ];
-    if WORDS
-        .iter()
-        .any(|w| memchr::memmem::find(&lower, w).is_some())
-    {
+    if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
         return true;
     }
     // `…Id` / `…_id`: an identifier, not the secret itself.
@@ -319,30 +287,28 @@ fn looks_like_words(s: &str) -> bool {
     if !cur.is_empty() {
         pieces.push(cur);
     }
-    pieces.len() >= 2
-        && pieces
-            .iter()
-            .all(|p| p.len() <= 12 && p.chars().any(|c| "aeiouyAEIOUY".contains(c)))
+    pieces.len() >= 2 && pieces.iter().all(|p| p.len() <= 12 && p.chars().any(|c| "aeiouyAEIOUY".contains(c)))
 }
 
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
+        && b.iter().enumerate().all(
+            |(i, &c)| {
+                if matches!(i, 8 | 13 | 18 | 23) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_hexdigit()
+                }
+            },
+        )
 }
 
 /// md5/sha1/sha256/sha512 hex digests (git SHAs, checksums), all of one case.
 pub fn is_hex_digest(s: &str) -> bool {
     matches!(s.len(), 32 | 40 | 64 | 128)
         && s.bytes().all(|c| c.is_ascii_hexdigit())
-        && (s.bytes().all(|c| !c.is_ascii_uppercase())
-            || s.bytes().all(|c| !c.is_ascii_lowercase()))
+        && (s.bytes().all(|c| !c.is_ascii_uppercase()) || s.bytes().all(|c| !c.is_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -383,12 +349,7 @@ mod tests {
         ] {
             assert!(is_unlikely_generic_secret(code.as_bytes()), "{code}");
         }
-        for real in [
-            "Zq8mT2vL9pW4rXk3",
-            "hQ7xN2pL5vR8tK1m",
-            "s3cr3t-P4ssw0rd!",
-            "AbCdEfGhIjKlMnOpQrStUvWxYz",
-        ] {
+        for real in ["Zq8mT2vL9pW4rXk3", "hQ7xN2pL5vR8tK1m", "s3cr3t-P4ssw0rd!", "AbCdEfGhIjKlMnOpQrStUvWxYz"] {
             assert!(!is_unlikely_generic_secret(real.as_bytes()), "{real}");
         }
     }

@@ -20,11 +20,7 @@ pub use prefilter::Prefilter;
 /// with megabyte-long lines.
 const LINE_REACH: usize = 4096;
 /// Inline markers that silence a finding on their line (ours, gitleaks' and detect-secrets').
-const INLINE_ALLOW: &[&[u8]] = &[
-    b"leakhound:allow",
-    b"gitleaks:allow",
-    b"pragma: allowlist secret",
-];
+const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
 
 pub struct Scanner {
     rules: RuleSet,
@@ -44,12 +40,7 @@ struct Candidate {
 impl Scanner {
     pub fn new(rules: RuleSet, allowlist: Allowlist, show_secrets: bool) -> Self {
         let prefilter = Prefilter::new(&rules);
-        Scanner {
-            rules,
-            prefilter,
-            allowlist,
-            show_secrets,
-        }
+        Scanner { rules, prefilter, allowlist, show_secrets }
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -76,12 +67,7 @@ impl Scanner {
         if check_paths && self.allowlist.path_allowed(path) {
             return Vec::new();
         }
-        let applies: Vec<bool> = self
-            .rules
-            .rules
-            .iter()
-            .map(|r| !check_paths || r.applies_to(path))
-            .collect();
+        let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
         let windows = self.windows(data, &applies);
         let mut cands: Vec<Candidate> = Vec::new();
         for (ri, ws) in windows.iter().enumerate() {
@@ -98,21 +84,13 @@ impl Scanner {
                         continue;
                     };
                     let (start, end) = (ws + s.start(), ws + s.end());
-                    if rule.spec.generic
-                        && caps
-                            .name("name")
-                            .is_some_and(|n| filters::is_non_secret_name(n.as_bytes()))
+                    if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes()))
                     {
                         continue;
                     }
                     if let Some(entropy) = self.accept(rule, &data[start..end]) {
                         if !inline_allowed(data, ws + m.start(), ws + m.end()) {
-                            cands.push(Candidate {
-                                rule: ri,
-                                start,
-                                end,
-                                entropy,
-                            });
+                            cands.push(Candidate { rule: ri, start, end, entropy });
                         }
                     }
                 }
@@ -155,11 +133,7 @@ impl Scanner {
             return None;
         }
         let e = entropy::shannon(secret);
-        if rule
-            .spec
-            .min_entropy
-            .is_some_and(|min| e < entropy::threshold(min, secret.len()))
-        {
+        if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret.len())) {
             return None;
         }
         if let Some(c) = &rule.spec.checksum {
@@ -167,9 +141,7 @@ impl Scanner {
                 return None;
             }
         }
-        if filters::is_placeholder(secret)
-            || (rule.spec.generic && filters::is_unlikely_generic_secret(secret))
-        {
+        if filters::is_placeholder(secret) || (rule.spec.generic && filters::is_unlikely_generic_secret(secret)) {
             return None;
         }
         if rule.allowed_secret(secret) || self.allowlist.secret_allowed(secret) {
@@ -241,9 +213,7 @@ fn inline_allowed(data: &[u8], start: usize, end: usize) -> bool {
     let ls = memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
     let le = memchr(b'\n', &data[end..]).map_or(data.len(), |i| end + i);
     let region = &data[ls..le];
-    INLINE_ALLOW
-        .iter()
-        .any(|m| memchr::memmem::find(region, m).is_some())
+    INLINE_ALLOW.iter().any(|m| memchr::memmem::find(region, m).is_some())
 }
 
 /// The line holding `offset`, trimmed, cut to at most 160 characters around the offset.
@@ -277,11 +247,7 @@ struct LineCounter {
 impl LineCounter {
     fn position(&mut self, data: &[u8], offset: usize) -> (u32, u32) {
         if offset < self.offset || self.line == 0 {
-            *self = LineCounter {
-                offset: 0,
-                line: 1,
-                line_start: 0,
-            };
+            *self = LineCounter { offset: 0, line: 1, line_start: 0 };
         }
         for i in memchr::memchr_iter(b'\n', &data[self.offset..offset]) {
             self.line += 1;
@@ -304,8 +270,5 @@ impl LineCounter {
 
 fn column(data: &[u8], line_start: usize, offset: usize) -> u32 {
     // Count code points: every byte that is not a UTF-8 continuation byte starts one.
-    1 + data[line_start..offset]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count() as u32
+    1 + data[line_start..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
 }

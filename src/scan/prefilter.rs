@@ -44,11 +44,7 @@ impl Prefilter {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
-            .or_else(|_| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(&keywords)
-            })
+            .or_else(|_| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&keywords))
             .expect("keywords are plain literals");
         Prefilter { ac, rules_of }
     }
@@ -58,11 +54,7 @@ impl Prefilter {
     pub fn hits(&self, data: &[u8], mut f: impl FnMut(Hit)) {
         for m in self.ac.find_overlapping_iter(data) {
             for &rule in &self.rules_of[m.pattern().as_usize()] {
-                f(Hit {
-                    rule,
-                    start: m.start(),
-                    end: m.end(),
-                });
+                f(Hit { rule, start: m.start(), end: m.end() });
             }
         }
     }

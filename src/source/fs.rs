@@ -19,16 +19,24 @@ pub struct FsSource {
     pub max_file_size: u64,
     pub threads: usize,
     pub no_ignore: bool,
+    /// Paths (relative to the root) not to read: in a git work tree, files identical to HEAD, which the
+    /// history scan covers.
+    pub skip: std::collections::HashSet<PathBuf>,
+    /// Directories (relative to the root) not to walk: submodules, scanned as their own repositories.
+    pub exclude_dirs: Vec<PathBuf>,
+}
+
+impl FsSource {
+    pub fn new(roots: Vec<PathBuf>, max_file_size: u64, threads: usize, no_ignore: bool) -> Self {
+        FsSource { roots, max_file_size, threads, no_ignore, skip: Default::default(), exclude_dirs: Vec::new() }
+    }
 }
 
 impl Source for FsSource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         for root in &self.roots {
             if let Err(e) = std::fs::metadata(root) {
-                return Err(SourceError::Root {
-                    path: root.display().to_string(),
-                    message: io_message(&e),
-                });
+                return Err(SourceError::Root { path: root.display().to_string(), message: io_message(&e) });
             }
         }
         let mut builder = WalkBuilder::new(&self.roots[0]);
@@ -46,6 +54,11 @@ impl Source for FsSource {
             .follow_links(false)
             .threads(self.threads)
             .filter_entry(|e| e.file_name() != ".git");
+        if !self.exclude_dirs.is_empty() {
+            let root = self.roots[0].clone();
+            let excluded: Vec<PathBuf> = self.exclude_dirs.iter().map(|d| root.join(d)).collect();
+            builder.filter_entry(move |e| e.file_name() != ".git" && !excluded.iter().any(|x| e.path() == x));
+        }
         let multi = self.roots.len() > 1;
         builder.build_parallel().run(|| {
             let mut buf = Vec::new();
@@ -57,8 +70,11 @@ impl Source for FsSource {
                         let is_dir = entry.file_type().is_none_or(|t| t.is_dir());
                         if !is_dir || is_link {
                             let root = self.roots.iter().find(|r| entry.path().starts_with(r));
-                            let shown =
-                                display_path(entry.path(), root.map(|r| r.as_path()), multi);
+                            let shown = display_path(entry.path(), root.map(|r| r.as_path()), multi);
+                            let rel = root.and_then(|r| entry.path().strip_prefix(r).ok());
+                            if !self.skip.is_empty() && rel.is_some_and(|p| self.skip.contains(p)) {
+                                return WalkState::Continue;
+                            }
                             self.visit_file(entry.path(), shown, is_link, &mut buf, visitor);
                         }
                     }
@@ -80,20 +96,8 @@ impl Source for FsSource {
 }
 
 impl FsSource {
-    fn visit_file(
-        &self,
-        path: &Path,
-        shown: String,
-        is_link: bool,
-        buf: &mut Vec<u8>,
-        visitor: &dyn Visitor,
-    ) {
-        let skip = |reason| {
-            visitor.skip(Skip {
-                path: shown.clone(),
-                reason,
-            })
-        };
+    fn visit_file(&self, path: &Path, shown: String, is_link: bool, buf: &mut Vec<u8>, visitor: &dyn Visitor) {
+        let skip = |reason| visitor.skip(Skip { path: shown.clone(), reason });
         // `metadata` follows a symlink: a dangling or looping one fails here.
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
@@ -110,17 +114,12 @@ impl FsSource {
         }
         let size = meta.len();
         if size > self.max_file_size {
-            return skip(SkipReason::TooLarge {
-                size,
-                limit: self.max_file_size,
-            });
+            return skip(SkipReason::TooLarge { size, limit: self.max_file_size });
         }
         if size == 0 {
             return;
         }
-        let origin = Origin::File {
-            path: shown.clone(),
-        };
+        let origin = Origin::File { path: shown.clone() };
         let mut file = match File::open(path) {
             Ok(f) => f,
             Err(e) => return skip(SkipReason::Unreadable(io_message(&e))),
@@ -128,24 +127,14 @@ impl FsSource {
         if size >= MMAP_THRESHOLD {
             // SAFETY: the map is read-only and private to this call; a file truncated underneath us
             // can raise SIGBUS, the same risk ripgrep takes for the same speed.
-            match unsafe { memmap2::Mmap::map(&file) } {
-                Ok(map) => {
-                    return visitor.blob(Blob {
-                        data: &map,
-                        origin,
-                        lines: None,
-                    })
-                }
-                Err(_) => {} // fall back to reading
+            // On failure, fall back to reading.
+            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                return visitor.blob(Blob { data: &map, origin, lines: None });
             }
         }
         buf.clear();
         match (&mut file).take(self.max_file_size).read_to_end(buf) {
-            Ok(_) => visitor.blob(Blob {
-                data: buf,
-                origin,
-                lines: None,
-            }),
+            Ok(_) => visitor.blob(Blob { data: buf, origin, lines: None }),
             Err(e) => skip(SkipReason::Unreadable(io_message(&e))),
         }
         // Keep one large file from pinning memory in this thread's buffer for the rest of the scan.
@@ -182,9 +171,7 @@ pub fn io_message(e: &std::io::Error) -> String {
 fn walk_error(err: &ignore::Error) -> (String, String) {
     match err {
         ignore::Error::WithPath { path, err } => (path.display().to_string(), walk_error(err).1),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            walk_error(err)
-        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error(err),
         ignore::Error::Loop { child, .. } => (child.display().to_string(), "symlink loop".into()),
         ignore::Error::Io(e) => (String::new(), io_message(e)),
         other => (String::new(), other.to_string()),

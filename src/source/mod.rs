@@ -3,6 +3,7 @@
 //! skipped and why; it never scans or prints.
 
 pub mod fs;
+pub mod git;
 pub mod stdin;
 
 use std::fmt;
@@ -111,6 +112,15 @@ pub enum SourceError {
 
 pub trait Source {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError>;
+}
+
+/// Several sources, one after the other (a work tree, then its history).
+pub struct Chain(pub Vec<Box<dyn Source>>);
+
+impl Source for Chain {
+    fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
+        self.0.iter().try_for_each(|s| s.visit(visitor))
+    }
 }
 
 #[cfg(test)]

@@ -16,22 +16,10 @@ impl Source for StdinSource {
         match std::io::stdin().lock().take(limit).read_to_end(&mut data) {
             Ok(_) if data.len() as u64 > self.max_size => visitor.skip(Skip {
                 path: "<stdin>".into(),
-                reason: SkipReason::TooLarge {
-                    size: data.len() as u64,
-                    limit: self.max_size,
-                },
+                reason: SkipReason::TooLarge { size: data.len() as u64, limit: self.max_size },
             }),
-            Ok(_) => visitor.blob(Blob {
-                data: &data,
-                origin: Origin::Stdin,
-                lines: None,
-            }),
-            Err(e) => {
-                return Err(SourceError::Root {
-                    path: "<stdin>".into(),
-                    message: e.to_string(),
-                })
-            }
+            Ok(_) => visitor.blob(Blob { data: &data, origin: Origin::Stdin, lines: None }),
+            Err(e) => return Err(SourceError::Root { path: "<stdin>".into(), message: e.to_string() }),
         }
         Ok(())
     }

@@ -8,56 +8,30 @@ use crate::support::*;
 fn unreadable_file_is_reported_and_the_rest_is_scanned() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    write(
-        dir.path(),
-        "ok.env",
-        format!("STRIPE_KEY={}\n", stripe_key(1)),
-    );
-    write(
-        dir.path(),
-        "locked.env",
-        format!("STRIPE_KEY={}\n", stripe_key(2)),
-    );
+    write(dir.path(), "ok.env", format!("STRIPE_KEY={}\n", stripe_key(1)));
+    write(dir.path(), "locked.env", format!("STRIPE_KEY={}\n", stripe_key(2)));
     let locked = dir.path().join("locked.env");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    std::fs::set_permissions(
-        dir.path().join("ok.env"),
-        std::fs::Permissions::from_mode(0o644),
-    )
-    .unwrap();
+    std::fs::set_permissions(dir.path().join("ok.env"), std::fs::Permissions::from_mode(0o644)).unwrap();
     // Root reads anything: drop to an unprivileged user so the permission check is real.
     let mut cmd = if unsafe_is_root() {
         let mut c = std::process::Command::new("setpriv");
-        c.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_leakhound"),
-        ]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_leakhound")]);
         c
     } else {
         leakhound()
     };
-    let o = cmd
-        .args(["scan", "--no-git", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let o = cmd.args(["scan", "--no-git", "--format", "json"]).arg(dir.path()).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(finding_paths(&report), vec!["ok.env"]);
     let err = stderr(&o);
-    assert!(
-        err.contains("locked.env") && err.contains("Permission denied"),
-        "{err}"
-    );
+    assert!(err.contains("locked.env") && err.contains("Permission denied"), "{err}");
     assert_eq!(report["skipped"][0]["path"], "locked.env");
     assert_eq!(o.status.code(), Some(1), "findings win over the skip");
 }
 
 fn unsafe_is_root() -> bool {
-    std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false)
+    std::fs::metadata("/proc/self").map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0).unwrap_or(false)
 }
 
 #[test]
@@ -66,11 +40,7 @@ fn unreadable_file_alone_exits_2() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         write(dir.path(), "locked.txt", "nothing");
-        std::fs::set_permissions(
-            dir.path().join("locked.txt"),
-            std::fs::Permissions::from_mode(0o000),
-        )
-        .unwrap();
+        std::fs::set_permissions(dir.path().join("locked.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
         let o = std::process::Command::new("setpriv")
             .args([
                 "--reuid=65534",
@@ -99,10 +69,7 @@ fn dangling_symlink_and_symlink_loop_are_warnings() {
     assert_eq!(finding_paths(&report), vec!["real.env"]);
     let err = stderr(&o);
     assert!(err.contains("dangling: skipped: bad symlink"), "{err}");
-    assert!(
-        err.contains("loop-a: skipped: bad symlink") && err.contains("loop-b"),
-        "{err}"
-    );
+    assert!(err.contains("loop-a: skipped: bad symlink") && err.contains("loop-b"), "{err}");
     assert_eq!(err.lines().count(), 3, "one line per problem: {err}");
     assert_eq!(o.status.code(), Some(1));
 }
@@ -116,34 +83,17 @@ fn invalid_rule_file_names_file_rule_and_regex_error() {
         "[[rules]]\nid = \"acme-token\"\nname = \"Acme\"\nseverity = \"high\"\nkeywords = [\"acme_\"]\npattern = 'acme_[a-z'\nexamples = ['acme_x']\nnon_examples = ['x']\n",
     );
     let rules = dir.path().join("bad.toml");
-    let o = run(&[
-        "scan",
-        "--no-git",
-        "--rules",
-        rules.to_str().unwrap(),
-        dir.path().to_str().unwrap(),
-    ]);
+    let o = run(&["scan", "--no-git", "--rules", rules.to_str().unwrap(), dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(
-        err.contains("bad.toml") && err.contains("acme-token") && err.contains("invalid pattern"),
-        "{err}"
-    );
+    assert!(err.contains("bad.toml") && err.contains("acme-token") && err.contains("invalid pattern"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(!err.contains("panicked"));
 
     write(dir.path(), "syntax.toml", "[[rules]\nid=");
-    let o = run(&[
-        "rules",
-        "check",
-        dir.path().join("syntax.toml").to_str().unwrap(),
-    ]);
+    let o = run(&["rules", "check", dir.path().join("syntax.toml").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("syntax.toml: invalid rule file"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("syntax.toml: invalid rule file"), "{}", stderr(&o));
 }
 
 #[test]
@@ -154,27 +104,17 @@ fn rules_check_fails_loudly_on_a_rule_whose_examples_misbehave() {
         "r.toml",
         "[[rules]]\nid = \"acme-token\"\nname = \"Acme\"\nseverity = \"high\"\nkeywords = [\"zzz_\"]\npattern = 'acme_[a-z0-9]{12}'\nexamples = ['acme_k3j4h5g6f7d8']\nnon_examples = ['acme_short']\n",
     );
-    let o = run(&[
-        "rules",
-        "check",
-        dir.path().join("r.toml").to_str().unwrap(),
-    ]);
+    let o = run(&["rules", "check", dir.path().join("r.toml").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(
-        err.contains("acme-token") && err.contains("example #1 gave 0 findings"),
-        "a missing keyword fails: {err}"
-    );
+    assert!(err.contains("acme-token") && err.contains("example #1 gave 0 findings"), "a missing keyword fails: {err}");
 }
 
 #[test]
 fn nonexistent_path_is_a_clear_error() {
     let o = run(&["scan", "--no-git", "/nonexistent/leakhound-test"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(
-        stderr(&o).trim(),
-        "leakhound: error: /nonexistent/leakhound-test: No such file or directory"
-    );
+    assert_eq!(stderr(&o).trim(), "leakhound: error: /nonexistent/leakhound-test: No such file or directory");
 }
 
 #[test]
@@ -196,8 +136,7 @@ fn huge_sparse_file_is_skipped_with_a_message() {
     assert_eq!(finding_paths(&report), vec!["small.env"]);
     let err = stderr(&o);
     assert!(
-        err.contains("huge.bin: skipped: file is 2147483648 bytes, over the")
-            && err.contains("--max-file-size"),
+        err.contains("huge.bin: skipped: file is 2147483648 bytes, over the") && err.contains("--max-file-size"),
         "{err}"
     );
     assert_eq!(o.status.code(), Some(1));
@@ -207,18 +146,10 @@ fn huge_sparse_file_is_skipped_with_a_message() {
 fn fifo_is_skipped_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");
-    assert!(std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap()
-        .success());
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let o = run(&["scan", "--no-git", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(
-        stderr(&o).contains("pipe: skipped: not a regular file"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("pipe: skipped: not a regular file"), "{}", stderr(&o));
 }
 
 #[test]
@@ -248,14 +179,8 @@ fn invalid_utf8_and_utf16_files_are_scanned() {
     let (report, _) = scan_json(&["--no-git", dir.path().to_str().unwrap()]);
     let f = report["findings"].as_array().unwrap();
     assert_eq!(finding_paths(&report), vec!["latin1.py", "win.ps1"]);
-    assert_eq!(
-        (f[0]["line"].as_u64(), f[0]["column"].as_u64()),
-        (Some(2), Some(8))
-    );
-    assert_eq!(
-        (f[1]["line"].as_u64(), f[1]["column"].as_u64()),
-        (Some(2), Some(5))
-    );
+    assert_eq!((f[0]["line"].as_u64(), f[0]["column"].as_u64()), (Some(2), Some(8)));
+    assert_eq!((f[1]["line"].as_u64(), f[1]["column"].as_u64()), (Some(2), Some(5)));
 }
 
 #[test]
@@ -267,12 +192,7 @@ fn stdin_is_scanned() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("token: {}\n", stripe_key(8)).as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("token: {}\n", stripe_key(8)).as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let line: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
@@ -286,9 +206,5 @@ fn bad_arguments_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["scan", "--no-git", "--config", "/nonexistent.toml", "."]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("/nonexistent.toml: cannot read config"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("/nonexistent.toml: cannot read config"), "{}", stderr(&o));
 }

@@ -7,24 +7,14 @@ fn hidden_files_are_scanned_gitignore_honoured_and_dot_git_never_walked() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, ".env", format!("STRIPE_SECRET_KEY={}\n", stripe_key(10)));
-    write(
-        d,
-        ".npmrc",
-        format!(
-            "//registry.example.org/:_authToken=x\nstripe={}\n",
-            stripe_key(11)
-        ),
-    );
+    write(d, ".npmrc", format!("//registry.example.org/:_authToken=x\nstripe={}\n", stripe_key(11)));
     write(d, ".gitignore", "build/\n");
     write(d, "build/out.js", format!("var k='{}';\n", stripe_key(12)));
     write(d, ".git/config", format!("k = {}\n", stripe_key(13)));
     let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
     assert_eq!(finding_paths(&report), vec![".env", ".npmrc"]);
     let (report, _) = scan_json(&["--no-git", "--no-ignore", d.to_str().unwrap()]);
-    assert_eq!(
-        finding_paths(&report),
-        vec![".env", ".npmrc", "build/out.js"]
-    );
+    assert_eq!(finding_paths(&report), vec![".env", ".npmrc", "build/out.js"]);
 }
 
 #[test]
@@ -33,28 +23,12 @@ fn secrets_are_redacted_unless_asked() {
     let key = stripe_key(14);
     write(dir.path(), "config.py", format!("STRIPE = \"{key}\"\n"));
     for fmt in ["human", "json", "jsonl"] {
-        let o = run(&[
-            "scan",
-            "--no-git",
-            "--format",
-            fmt,
-            dir.path().to_str().unwrap(),
-        ]);
+        let o = run(&["scan", "--no-git", "--format", fmt, dir.path().to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(1));
-        assert!(
-            !stdout(&o).contains(&key) && !stderr(&o).contains(&key),
-            "{fmt} leaked the secret"
-        );
+        assert!(!stdout(&o).contains(&key) && !stderr(&o).contains(&key), "{fmt} leaked the secret");
         assert!(stdout(&o).contains("sk_live_…"), "{fmt}: {}", stdout(&o));
     }
-    let o = run(&[
-        "scan",
-        "--no-git",
-        "--show-secrets",
-        "--format",
-        "json",
-        dir.path().to_str().unwrap(),
-    ]);
+    let o = run(&["scan", "--no-git", "--show-secrets", "--format", "json", dir.path().to_str().unwrap()]);
     assert!(stdout(&o).contains(&key));
 }
 
@@ -65,11 +39,7 @@ fn inline_allow_and_config_allowlist_silence_findings() {
     write(
         d,
         "a.py",
-        format!(
-            "k = \"{}\"  # leakhound:allow\nj = \"{}\"  # gitleaks:allow\n",
-            stripe_key(15),
-            stripe_key(16)
-        ),
+        format!("k = \"{}\"  # leakhound:allow\nj = \"{}\"  # gitleaks:allow\n", stripe_key(15), stripe_key(16)),
     );
     write(d, "docs/b.md", format!("`{}`\n", stripe_key(17)));
     write(d, "c.py", format!("k = \"{}\"\n", stripe_key(18)));
@@ -93,10 +63,7 @@ fn same_secret_same_place_is_reported_once_with_stable_fingerprint() {
     let (r2, _) = scan_json(&["--no-git", dir.path().to_str().unwrap()]);
     let f = r1["findings"].as_array().unwrap();
     assert_eq!(f.len(), 2, "two places");
-    assert_eq!(
-        f[0]["fingerprints"]["location"], f[1]["fingerprints"]["location"],
-        "no line in the fingerprint"
-    );
+    assert_eq!(f[0]["fingerprints"]["location"], f[1]["fingerprints"]["location"], "no line in the fingerprint");
     assert_eq!(r1["findings"], r2["findings"]);
 }
 

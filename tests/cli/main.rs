@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod fs_walk;
+mod git;
 mod reports;
 mod support;

@@ -38,17 +38,8 @@ fn json_report() {
 #[test]
 fn jsonl_report() {
     let o = scan_fixture("jsonl", &[]);
-    let lines: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(
-        lines.len(),
-        json_of(&scan_fixture("json", &[]))["findings"]
-            .as_array()
-            .unwrap()
-            .len()
-    );
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), json_of(&scan_fixture("json", &[]))["findings"].as_array().unwrap().len());
     insta::assert_json_snapshot!(lines);
 }
 
@@ -61,19 +52,9 @@ fn sarif_report() {
     let run = &v["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     for r in rules {
-        assert!(
-            r["help"]["markdown"]
-                .as_str()
-                .unwrap()
-                .contains("How to fix"),
-            "{r}"
-        );
+        assert!(r["help"]["markdown"].as_str().unwrap().contains("How to fix"), "{r}");
         assert!(r["properties"]["security-severity"].is_string());
-        assert!(r["properties"]["tags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|t| t == "secret"));
+        assert!(r["properties"]["tags"].as_array().unwrap().iter().any(|t| t == "secret"));
     }
     for res in run["results"].as_array().unwrap() {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
@@ -92,10 +73,7 @@ fn sarif_validates_with_the_multitool_when_installed() {
     // The multitool is a 100 MB .NET download: CI installs it; locally this runs only where it is.
     if std::env::var_os("LEAKHOUND_VALIDATE_SARIF").is_some() {
         let v = std::process::Command::new("bash")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/scripts/validate-sarif.sh"
-            ))
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/validate-sarif.sh"))
             .arg(&sarif)
             .output()
             .unwrap();
@@ -109,25 +87,13 @@ fn no_format_leaks_the_raw_secret_and_sarif_never_does() {
     let raw = "sk_live_Q5bX7dLm2Rk9TzW4vN8pC3yH";
     for fmt in ["human", "json", "jsonl", "sarif"] {
         let o = scan_fixture(fmt, &[]);
-        assert!(
-            !stdout(&o).contains(raw) && !stderr(&o).contains(raw),
-            "{fmt} leaked"
-        );
-        assert!(
-            !stdout(&o).contains("Vt8qPzK2mW4nR7xL"),
-            "{fmt} leaked the password"
-        );
+        assert!(!stdout(&o).contains(raw) && !stderr(&o).contains(raw), "{fmt} leaked");
+        assert!(!stdout(&o).contains("Vt8qPzK2mW4nR7xL"), "{fmt} leaked the password");
     }
     for fmt in ["human", "json", "jsonl"] {
-        assert!(
-            stdout(&scan_fixture(fmt, &["--show-secrets"])).contains(raw),
-            "{fmt} --show-secrets"
-        );
+        assert!(stdout(&scan_fixture(fmt, &["--show-secrets"])).contains(raw), "{fmt} --show-secrets");
     }
-    assert!(
-        !stdout(&scan_fixture("sarif", &["--show-secrets"])).contains(raw),
-        "SARIF stays redacted"
-    );
+    assert!(!stdout(&scan_fixture("sarif", &["--show-secrets"])).contains(raw), "SARIF stays redacted");
 }
 
 #[test]
@@ -143,7 +109,6 @@ fn output_format_follows_the_file_extension() {
         "fixtures/reports",
     ]);
     assert_eq!(c.output().unwrap().status.code(), Some(1));
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(v["version"], "2.1.0");
 }

@@ -9,9 +9,7 @@ use rand::{Rng, SeedableRng};
 
 pub fn leakhound() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_leakhound"));
-    c.env_remove("LEAKHOUND_WEBHOOK_SECRET")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
+    c.env_remove("LEAKHOUND_WEBHOOK_SECRET").env("NO_COLOR", "1").stdin(Stdio::null());
     c
 }
 
@@ -31,9 +29,7 @@ pub fn stderr(o: &Output) -> String {
 pub fn random_base62(seed: u64, n: usize) -> String {
     const A: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-    (0..n)
-        .map(|_| A[rng.gen_range(0..A.len())] as char)
-        .collect()
+    (0..n).map(|_| A[rng.gen_range(0..A.len())] as char).collect()
 }
 
 /// A fake Stripe-format live secret key.
@@ -54,16 +50,10 @@ pub fn scan_json(args: &[&str]) -> (serde_json::Value, Output) {
     let mut all = vec!["scan", "--format", "json"];
     all.extend_from_slice(args);
     let o = run(&all);
-    let v = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("json report: {e}\nstderr: {}", stderr(&o)));
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("json report: {e}\nstderr: {}", stderr(&o)));
     (v, o)
 }
 
 pub fn finding_paths(report: &serde_json::Value) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap().to_string())
-        .collect()
+    report["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect()
 }

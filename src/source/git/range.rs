@@ -1,0 +1,108 @@
+//! `--range A..B`: the lines added by each commit in the range (a pull request), with its provenance.
+
+use std::path::PathBuf;
+
+use git2::{Repository, Sort};
+
+use super::lines::{added_lines, diff_options};
+use super::{commit_info, one_line, open};
+use crate::finding::Origin;
+use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+
+pub struct RangeSource {
+    pub git_dir: PathBuf,
+    /// Any range git understands: `A..B`, `A...B`, or a single revision (its whole ancestry).
+    pub range: String,
+    pub max_file_size: u64,
+}
+
+impl Source for RangeSource {
+    fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
+        let repo = open(&self.git_dir)?;
+        let bad = |e: git2::Error| SourceError::Root {
+            path: self.git_dir.display().to_string(),
+            message: format!("--range {}: {}", self.range, one_line(e.message())),
+        };
+        if repo.is_shallow() {
+            visitor.note("the repository is shallow: commits before its shallow boundary cannot be diffed (fetch with fetch-depth: 0)".into());
+        }
+        let mut walk = repo.revwalk().map_err(bad)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE).map_err(bad)?;
+        if self.range.contains("..") {
+            walk.push_range(&self.range).map_err(bad)?;
+        } else {
+            let obj = repo.revparse_single(&self.range).map_err(bad)?;
+            walk.push(obj.peel_to_commit().map_err(bad)?.id()).map_err(bad)?;
+        }
+        for oid in walk {
+            let oid = oid.map_err(bad)?;
+            self.commit(&repo, oid, visitor);
+        }
+        Ok(())
+    }
+}
+
+impl RangeSource {
+    fn commit(&self, repo: &Repository, oid: git2::Oid, visitor: &dyn Visitor) {
+        let fail = |what: &str, e: git2::Error| {
+            visitor.skip(Skip {
+                path: oid.to_string(),
+                reason: SkipReason::Other(format!("{what} of commit {oid}: {}", one_line(e.message()))),
+            })
+        };
+        let commit = match repo.find_commit(oid) {
+            Ok(c) => c,
+            Err(e) => return fail("cannot read", e),
+        };
+        // A merge's first-parent diff repeats what its merged commits added (they are in the range too).
+        if commit.parent_count() > 1 {
+            return;
+        }
+        let tree = match commit.tree() {
+            Ok(t) => t,
+            Err(e) => return fail("cannot read the tree", e),
+        };
+        let parent_tree = match commit.parent(0) {
+            Ok(p) => match p.tree() {
+                Ok(t) => Some(t),
+                Err(e) => return fail("cannot read the parent tree", e),
+            },
+            // A root commit, or a parent cut off by a shallow clone: everything it has is added.
+            Err(_) => None,
+        };
+        let diff = match repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut diff_options())) {
+            Ok(d) => d,
+            Err(e) => return fail("cannot diff", e),
+        };
+        let files = match added_lines(&diff) {
+            Ok(f) => f,
+            Err(e) => return fail("cannot diff", e),
+        };
+        let info = commit_info(&commit);
+        for f in files {
+            let blob = match repo.find_blob(f.blob) {
+                Ok(b) => b,
+                Err(e) => {
+                    visitor.skip(Skip {
+                        path: f.path,
+                        reason: SkipReason::Other(format!(
+                            "missing or corrupt object {}: {}",
+                            f.blob,
+                            one_line(e.message())
+                        )),
+                    });
+                    continue;
+                }
+            };
+            if blob.size() as u64 > self.max_file_size {
+                visitor.skip(Skip {
+                    path: f.path,
+                    reason: SkipReason::TooLarge { size: blob.size() as u64, limit: self.max_file_size },
+                });
+                continue;
+            }
+            let origin = Origin::Commit { path: f.path.clone(), blob: f.blob.to_string(), commit: Some(info.clone()) };
+            visitor.blob(Blob { data: blob.content(), origin, lines: Some(&f.lines) });
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! Git sources on real repositories built in temp dirs with the git command line.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let o = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Dev One")
+        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
+        .env("GIT_COMMITTER_NAME", "Dev One")
+        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
+        .env("GIT_AUTHOR_DATE", "2024-03-01T10:00:00+01:00")
+        .env("GIT_COMMITTER_DATE", "2024-03-01T10:00:00+01:00")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    stdout(&o).trim().to_string()
+}
+
+fn init(dir: &Path) {
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["config", "commit.gpgsign", "false"]);
+}
+
+fn commit_file(dir: &Path, rel: &str, content: &str, msg: &str) -> String {
+    write(dir, rel, content);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", msg]);
+    git(dir, &["rev-parse", "HEAD"])
+}
+
+fn findings(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    report["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn history_finds_deleted_branch_only_tag_only_and_merge_secrets_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let deleted = stripe_key(100);
+    let c1 = commit_file(d, "config.py", &format!("KEY = \"{deleted}\"\n"), "add key");
+    commit_file(d, "config.py", "KEY = os.environ['KEY']\n", "remove key");
+    // Same content in many later commits must still be scanned (and reported) once.
+    for i in 0..5 {
+        commit_file(d, &format!("n{i}.txt"), "x\n", "noise");
+    }
+    let in_deleted_file = stripe_key(101);
+    commit_file(d, "old/creds.env", &format!("STRIPE={in_deleted_file}\n"), "creds");
+    git(d, &["rm", "-q", "old/creds.env"]);
+    git(d, &["commit", "-q", "-m", "rm creds"]);
+    // Only on a side branch.
+    git(d, &["checkout", "-q", "-b", "feature"]);
+    let on_branch = stripe_key(102);
+    commit_file(d, "feature.js", &format!("const k = '{on_branch}';\n"), "feature");
+    git(d, &["checkout", "-q", "main"]);
+    // Only in a tag (a commit not on any branch).
+    git(d, &["checkout", "-q", "--detach"]);
+    let in_tag = stripe_key(103);
+    commit_file(d, "release.txt", &format!("{in_tag}\n"), "release");
+    git(d, &["tag", "v1"]);
+    git(d, &["checkout", "-q", "main"]);
+    // Merge resolution: a secret that only the merge commit introduces.
+    git(d, &["checkout", "-q", "-b", "side"]);
+    commit_file(d, "side.txt", "side\n", "side");
+    git(d, &["checkout", "-q", "main"]);
+    commit_file(d, "main.txt", "main\n", "main");
+    git(d, &["merge", "-q", "--no-commit", "side"]);
+    let in_merge = stripe_key(104);
+    write(d, "merge.txt", format!("{in_merge}\n"));
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "merge side"]);
+
+    let (report, o) = scan_json(&["--show-secrets", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = findings(&report);
+    let secrets: Vec<&str> = f.iter().map(|f| f["secret"].as_str().unwrap()).collect();
+    for s in [&deleted, &in_deleted_file, &on_branch, &in_tag, &in_merge] {
+        assert_eq!(secrets.iter().filter(|x| *x == s).count(), 1, "{s} once in {secrets:?}");
+    }
+    assert_eq!(f.len(), 5, "{f:#?}");
+    let first = f.iter().find(|x| x["secret"] == deleted.as_str()).unwrap();
+    assert_eq!(first["origin"], "commit");
+    assert_eq!(first["path"], "config.py");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(1), Some(8)));
+    assert_eq!(first["commit"]["sha"], c1.as_str());
+    assert_eq!(first["commit"]["author_name"], "Dev One");
+    assert_eq!(first["commit"]["author_email"], "dev@example.org");
+    assert_eq!(first["commit"]["date"], "2024-03-01T10:00:00+01:00");
+    assert_eq!(first["commit"]["summary"], "add key");
+    let merge = f.iter().find(|x| x["secret"] == in_merge.as_str()).unwrap();
+    assert_eq!(merge["commit"]["summary"], "merge side");
+
+    // --branch limits the refs.
+    let (report, _) = scan_json(&["--show-secrets", "--no-history", d.to_str().unwrap()]);
+    let on_disk: Vec<(String, String)> = findings(&report)
+        .iter()
+        .map(|f| (f["secret"].as_str().unwrap().to_string(), f["origin"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(on_disk, vec![(in_merge.clone(), "file".to_string())], "--no-history: only what is on disk");
+    let (report, _) = scan_json(&["--show-secrets", "--branch", "feature", d.to_str().unwrap()]);
+    let s: Vec<String> = findings(&report).iter().map(|f| f["secret"].as_str().unwrap().to_string()).collect();
+    assert!(s.contains(&on_branch) && s.contains(&deleted) && !s.contains(&in_tag) && !s.contains(&in_merge), "{s:?}");
+}
+
+#[test]
+fn working_tree_and_history_report_one_place_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let key = stripe_key(110);
+    commit_file(d, "app.env", &format!("K={key}\n"), "add");
+    let (report, _) = scan_json(&[d.to_str().unwrap()]);
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "committed and unchanged on disk: one finding, with provenance: {f:#?}");
+    assert_eq!(f[0]["origin"], "commit");
+    // An uncommitted edit shows up as a file finding; an untracked file too.
+    let fresh = stripe_key(111);
+    write(d, "app.env", format!("K={key}\nJ={fresh}\n"));
+    write(d, "new.env", format!("N={}\n", stripe_key(112)));
+    let (report, _) = scan_json(&[d.to_str().unwrap()]);
+    let origins: Vec<(String, String)> = findings(&report)
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["origin"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(origins.contains(&("new.env".into(), "file".into())), "{origins:?}");
+    assert!(origins.contains(&("app.env".into(), "commit".into())), "{origins:?}");
+    assert!(origins.contains(&("app.env".into(), "file".into())), "{origins:?}");
+    // --no-git: plain directory, no history.
+    let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
+    assert!(findings(&report).iter().all(|f| f["origin"] == "file"));
+}
+
+#[test]
+fn range_scans_only_lines_added_in_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let old = stripe_key(120);
+    let base = commit_file(d, "a.py", &format!("OLD = \"{old}\"\n"), "base");
+    let added = stripe_key(121);
+    let c2 = commit_file(d, "a.py", &format!("OLD = \"{old}\"\nNEW = \"{added}\"\n"), "pr commit");
+    let (report, o) = scan_json(&["--show-secrets", "--range", &format!("{base}..HEAD"), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["secret"], added.as_str());
+    assert_eq!(f[0]["line"], 2);
+    assert_eq!(f[0]["commit"]["sha"], c2.as_str());
+    let (report, _) = scan_json(&["--since-commit", &base, d.to_str().unwrap()]);
+    assert_eq!(findings(&report).len(), 1);
+    let o = run(&["scan", "--range", "nope..HEAD", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--range nope..HEAD"), "{}", stderr(&o));
+}
+
+#[test]
+fn staged_scans_only_staged_lines_with_their_final_line_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    // Before the first commit: the whole index counts.
+    write(d, "first.env", format!("A={}\n", stripe_key(130)));
+    git(d, &["add", "first.env"]);
+    let (report, o) = scan_json(&["--staged", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(findings(&report)[0]["origin"], "staged");
+    git(d, &["commit", "-q", "-m", "first"]);
+    // Staged addition on line 3; an unstaged edit adding another key is ignored.
+    let staged_key = stripe_key(131);
+    write(d, "first.env", format!("A={}\n# two\nB={staged_key}\n", stripe_key(130)));
+    git(d, &["add", "first.env"]);
+    write(d, "first.env", format!("A={}\n# two\nB={staged_key}\nC={}\n", stripe_key(130), stripe_key(132)));
+    let (report, _) = scan_json(&["--staged", "--show-secrets", d.to_str().unwrap()]);
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["secret"], staged_key.as_str());
+    assert_eq!(f[0]["line"], 3);
+    assert_eq!(f[0]["path"], "first.env");
+    git(d, &["commit", "-q", "-m", "second"]);
+    let (report, o) = scan_json(&["--staged", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(findings(&report).is_empty());
+}
+
+#[test]
+fn shallow_clone_is_scanned_and_said_to_be_shallow() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    init(&src);
+    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(140)), "one");
+    commit_file(&src, "b.txt", &format!("{}\n", stripe_key(141)), "two");
+    let url = format!("file://{}", src.display());
+    git(dir.path(), &["clone", "-q", "--depth", "1", &url, "shallow"]);
+    let (report, o) = scan_json(&[dir.path().join("shallow").to_str().unwrap()]);
+    assert!(stderr(&o).contains("shallow clone"), "{}", stderr(&o));
+    assert_eq!(findings(&report).len(), 2, "the tip commit holds both files");
+}
+
+#[test]
+fn bare_repository_history_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    init(&src);
+    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(150)), "one");
+    git(dir.path(), &["clone", "-q", "--bare", src.to_str().unwrap(), "bare.git"]);
+    let (report, o) = scan_json(&[dir.path().join("bare.git").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(findings(&report)[0]["origin"], "commit");
+}
+
+#[test]
+fn corrupt_object_is_a_warning_naming_it_and_the_rest_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    commit_file(d, "good.txt", &format!("{}\n", stripe_key(160)), "good");
+    commit_file(d, "bad.txt", &format!("{}\n", stripe_key(161)), "bad");
+    let blob = git(d, &["rev-parse", "HEAD:bad.txt"]);
+    let obj = d.join(".git/objects").join(&blob[..2]).join(&blob[2..]);
+    std::fs::remove_file(obj).unwrap();
+    let (report, o) = scan_json(&["--no-ignore", d.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains(&blob), "names the object: {err}");
+    let paths: Vec<String> = findings(&report).iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    assert!(paths.contains(&"good.txt".to_string()), "{paths:?}");
+}
+
+#[test]
+fn binary_large_lfs_and_non_utf8_paths_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let mut bin = b"\0\0\0".to_vec();
+    bin.extend_from_slice(stripe_key(170).as_bytes());
+    write(d, "blob.bin", bin);
+    write(d, "big.txt", format!("{}\n{}", stripe_key(171), "x".repeat(3000)));
+    write(d, "model.onnx", "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+    let weird = std::ffi::OsStr::from_encoded_bytes_unchecked_safe(b"caf\xe9.env");
+    std::fs::write(d.join(weird), format!("K={}\n", stripe_key(172))).unwrap();
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "assets"]);
+    let (report, o) = scan_json(&["--max-file-size", "1000", d.to_str().unwrap()]);
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["path"], "caf\u{fffd}.env");
+    assert!(stderr(&o).contains("big.txt"), "{}", stderr(&o));
+    assert!(report["stats"]["binary_skipped"].as_u64().unwrap() >= 1);
+}
+
+/// `OsStr::from_encoded_bytes_unchecked` is unsafe; on Unix any bytes are a valid path.
+trait FromBytes {
+    fn from_encoded_bytes_unchecked_safe(b: &[u8]) -> &std::ffi::OsStr;
+}
+impl FromBytes for std::ffi::OsStr {
+    fn from_encoded_bytes_unchecked_safe(b: &[u8]) -> &std::ffi::OsStr {
+        std::os::unix::ffi::OsStrExt::from_bytes(b)
+    }
+}
+
+#[test]
+fn submodules_are_scanned_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    init(&sub);
+    commit_file(&sub, "s.env", &format!("S={}\n", stripe_key(180)), "sub");
+    let top = dir.path().join("top");
+    std::fs::create_dir(&top).unwrap();
+    init(&top);
+    commit_file(&top, "readme.md", "hi\n", "top");
+    git(&top, &["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.to_str().unwrap(), "vendor/sub"]);
+    git(&top, &["commit", "-q", "-m", "add sub"]);
+    let (report, _) = scan_json(&[top.to_str().unwrap()]);
+    assert!(findings(&report).is_empty(), "{:#?}", findings(&report));
+    let (report, _) = scan_json(&["--recurse-submodules", top.to_str().unwrap()]);
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["path"], "vendor/sub/s.env");
+}
+
+#[test]
+fn not_a_repository_for_staged_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["scan", "--staged", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a git repository"), "{}", stderr(&o));
+}
