@@ -38,10 +38,26 @@ impl Prefilter {
                 }
             }
         }
+        // Non-overlapping leftmost-longest search is much faster than reporting every overlapping
+        // occurrence. An occurrence it skips overlaps one it reports, on the same line; so each keyword
+        // also stands for the rules of every keyword that can overlap it, and their windows come from
+        // the reported hit. (An extra window only costs a regex run on that line.)
+        let direct = rules_of.clone();
+        for (i, a) in keywords.iter().enumerate() {
+            for (j, b) in keywords.iter().enumerate() {
+                if i != j && can_overlap(a, b) {
+                    for &r in &direct[j] {
+                        if !rules_of[i].contains(&r) {
+                            rules_of[i].push(r);
+                        }
+                    }
+                }
+            }
+        }
         // A DFA is the fastest kind for a few hundred short keywords and costs only a few ms to build.
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .or_else(|_| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&keywords))
@@ -49,18 +65,34 @@ impl Prefilter {
         Prefilter { ac, rules_of }
     }
 
-    /// Calls `f` for every (rule, keyword occurrence), in order of the keyword's end offset. Overlapping
-    /// keywords (`token` inside `access_token`) are all reported.
+    /// Calls `f` for every rule that has a keyword occurrence at or overlapping each reported hit, in
+    /// increasing offset order.
     pub fn hits(&self, data: &[u8], mut f: impl FnMut(Hit)) {
-        for m in self.ac.find_overlapping_iter(data) {
+        for m in self.ac.find_iter(data) {
             for &rule in &self.rules_of[m.pattern().as_usize()] {
                 f(Hit { rule, start: m.start(), end: m.end() });
             }
         }
     }
+}
 
-    /// Whether any keyword occurs at all (cheap early exit).
-    pub fn any(&self, data: &[u8]) -> bool {
-        self.ac.is_match(data)
+/// Whether occurrences of `a` and `b` (lower-cased) can share a byte: one contains the other, or a
+/// proper suffix of one is a prefix of the other.
+fn can_overlap(a: &[u8], b: &[u8]) -> bool {
+    let contains = |x: &[u8], y: &[u8]| y.len() <= x.len() && x.windows(y.len()).any(|w| w == y);
+    let suffix_prefix = |x: &[u8], y: &[u8]| (1..x.len().min(y.len())).any(|k| x[x.len() - k..] == y[..k]);
+    contains(a, b) || contains(b, a) || suffix_prefix(a, b) || suffix_prefix(b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_overlap;
+
+    #[test]
+    fn overlap_cases() {
+        assert!(can_overlap(b"token", b"access_token"));
+        assert!(can_overlap(b"sk_live_", b"_live_"));
+        assert!(can_overlap(b"ghp_", b"p_abc"));
+        assert!(!can_overlap(b"ghp_", b"xoxb-"));
     }
 }

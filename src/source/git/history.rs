@@ -36,6 +36,7 @@ struct Job {
 
 impl Source for HistorySource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
+        super::tune_for_bulk_reads();
         let repo = open(&self.git_dir)?;
         if repo.is_shallow() {
             visitor.note(format!(
