@@ -20,6 +20,8 @@ pub enum Outcome {
     Findings,
     /// The scan ran but could not read everything it was asked to.
     Incomplete,
+    /// A revoke-webhook notice could not be delivered (it waits in the outbox).
+    DeliveryFailed,
 }
 
 impl Outcome {
@@ -28,6 +30,7 @@ impl Outcome {
             Outcome::Clean => 0,
             Outcome::Findings => 1,
             Outcome::Incomplete => 2,
+            Outcome::DeliveryFailed => 3,
         }
     }
 }
@@ -37,6 +40,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Scan(args) => scan(args),
         Command::Rules(RulesCommand::List { format, rules }) => list_rules(format, &rules),
         Command::Rules(RulesCommand::Check { path }) => check_rules(path.as_deref()),
+        Command::Notify { outbox } => notify(&outbox),
     }
 }
 
@@ -73,8 +77,46 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
             args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    write_report(format, &findings, &stats, scanner.rules(), args.show_secrets, color, args.output.as_deref())?;
+    let deliveries = notify_webhooks(&args, &config, &findings, scanner.rules())?;
+    let report = Report {
+        findings: &findings,
+        stats: &stats,
+        rules: scanner.rules(),
+        show_secrets: args.show_secrets,
+        deliveries: deliveries.as_ref(),
+    };
+    write_report(format, &report, color, args.output.as_deref())?;
+    if deliveries.iter().flat_map(|d| d.values().flatten()).any(|d| d.is_failure()) {
+        return Ok(Outcome::DeliveryFailed);
+    }
     Ok(outcome(&findings, &stats))
+}
+
+/// The revoke webhooks, when configured: send (or, with --revoke-dry-run, show) one notice per leaked
+/// revocable key. This runs before the report is written so that the report carries each outcome;
+/// timeouts and a bounded number of attempts keep it to seconds, and whatever fails is kept in the
+/// outbox for `leakhound notify`.
+fn notify_webhooks(
+    args: &ScanArgs,
+    config: &Config,
+    findings: &[Finding],
+    rules: &RuleSet,
+) -> Result<Option<leakhound::revoke::Deliveries>> {
+    use leakhound::revoke::{self, WebhookConfig};
+    let mut hooks: Vec<WebhookConfig> = config.webhooks.clone();
+    hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
+    if hooks.is_empty() {
+        return Ok(None);
+    }
+    for h in &hooks {
+        revoke::transport::check_url(&h.url)?;
+    }
+    let notices = revoke::plan(findings, rules, &hooks);
+    let log = |line: String| eprintln!("leakhound: {line}");
+    if args.revoke_dry_run {
+        return Ok(Some(revoke::dry_run(&notices, &hooks, &log)));
+    }
+    Ok(Some(revoke::deliver(notices, &hooks, &log)?))
 }
 
 /// What to read: stdin, a commit range, the index, or each path as a directory — and, for a git
@@ -213,29 +255,20 @@ fn output_format(explicit: Option<FormatArg>, output: Option<&Path>) -> Format {
     }
 }
 
-fn write_report(
-    format: Format,
-    findings: &[Finding],
-    stats: &ScanStats,
-    rules: &RuleSet,
-    show_secrets: bool,
-    color: bool,
-    output: Option<&Path>,
-) -> Result<()> {
-    let report = Report { findings, stats, rules, show_secrets };
+fn write_report(format: Format, report: &Report<'_>, color: bool, output: Option<&Path>) -> Result<()> {
     match output {
         Some(path) => {
             let file =
                 std::fs::File::create(path).with_context(|| format!("{}: cannot write report", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            report::write(format, &report, color, &mut w)
+            report::write(format, report, color, &mut w)
                 .and_then(|_| w.flush())
                 .with_context(|| format!("{}: cannot write report", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            if let Err(e) = report::write(format, &report, color, &mut w).and_then(|_| w.flush()) {
+            if let Err(e) = report::write(format, report, color, &mut w).and_then(|_| w.flush()) {
                 // A closed pipe (`| head`) is not an error worth a message.
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(e).context("cannot write report to standard output");
@@ -263,6 +296,13 @@ fn warn_skipped(stats: &ScanStats) {
     for n in &stats.notes {
         let _ = writeln!(err, "leakhound: note: {n}");
     }
+}
+
+fn notify(outbox: &Path) -> Result<Outcome> {
+    let log = |line: String| eprintln!("leakhound: {line}");
+    let (delivered, waiting) = leakhound::revoke::outbox::flush(outbox, &log)?;
+    eprintln!("leakhound: {delivered} delivered, {waiting} still waiting in {}", outbox.display());
+    Ok(if waiting > 0 { Outcome::DeliveryFailed } else { Outcome::Clean })
 }
 
 fn list_rules(format: ListFormat, extra: &[PathBuf]) -> Result<Outcome> {

@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
 #[command(name = "leakhound", version, about = "Find leaked secrets in files and git history before attackers do.")]
-#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input).")]
+#[command(
+    after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input), 3 a revoke-webhook delivery failed (kept in the outbox)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,6 +21,12 @@ pub enum Command {
     /// List or check the detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Send again the revoke-webhook notices waiting in an outbox; delivered ones leave it.
+    Notify {
+        /// The outbox file (JSON lines).
+        #[arg(long, value_name = "FILE", default_value = leakhound::revoke::config::DEFAULT_OUTBOX)]
+        outbox: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -72,6 +80,13 @@ pub struct ScanArgs {
     /// Do not honour .gitignore and .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
+    /// POST each finding of a revocable rule to this webhook (signed with the key in
+    /// $LEAKHOUND_WEBHOOK_SECRET); adds to `[[webhooks]]` in the config.
+    #[arg(long, value_name = "URL")]
+    pub revoke_webhook: Vec<String>,
+    /// Show what the revoke webhooks would receive (redacted) and send nothing.
+    #[arg(long)]
+    pub revoke_dry_run: bool,
     /// Colour: auto (only on a terminal), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,

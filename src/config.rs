@@ -14,6 +14,9 @@ pub struct Config {
     /// Extra rules; a rule with a built-in's id replaces it.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Revoke webhooks: where findings of revocable rules are sent (nothing is sent without one).
+    #[serde(default)]
+    pub webhooks: Vec<crate::revoke::WebhookConfig>,
 }
 
 #[derive(Debug, Default, Deserialize)]

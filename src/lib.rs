@@ -9,6 +9,7 @@ pub mod finding;
 pub mod pipeline;
 pub mod redact;
 pub mod report;
+pub mod revoke;
 pub mod rules;
 pub mod scan;
 pub mod source;

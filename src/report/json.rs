@@ -28,6 +28,9 @@ pub struct JsonFinding<'a> {
     pub fingerprints: &'a Fingerprints,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<&'a CommitInfo>,
+    /// Revoke-webhook outcomes (present only when webhooks are configured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<&'a [crate::revoke::Delivery]>,
 }
 
 #[derive(Serialize)]
@@ -74,6 +77,7 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         entropy: f.entropy,
         fingerprints: &f.fingerprints,
         commit: f.origin.commit(),
+        delivery: report.deliveries_of(f),
     }
 }
 

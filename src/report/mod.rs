@@ -26,6 +26,14 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// Print raw secrets (the user passed `--show-secrets`).
     pub show_secrets: bool,
+    /// Revoke-webhook outcomes by secret fingerprint, when webhooks are configured.
+    pub deliveries: Option<&'a crate::revoke::Deliveries>,
+}
+
+impl<'a> Report<'a> {
+    pub fn deliveries_of(&self, f: &Finding) -> Option<&'a [crate::revoke::Delivery]> {
+        self.deliveries.and_then(|d| d.get(&f.fingerprints.secret)).map(|v| v.as_slice())
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -33,7 +33,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
     let results: Vec<SarifResult> = report
         .findings
         .iter()
-        .map(|f| result(f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0)))
+        .map(|f| result(f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0), report.deliveries_of(f)))
         .collect();
 
     let driver = ToolComponent::builder()
@@ -153,7 +153,7 @@ fn pascal(id: &str) -> String {
         .collect()
 }
 
-fn result(f: &Finding, rule_index: usize) -> SarifResult {
+fn result(f: &Finding, rule_index: usize, deliveries: Option<&[crate::revoke::Delivery]>) -> SarifResult {
     let region = Region::builder()
         .start_line(f.line as i64)
         .start_column(f.column as i64)
@@ -180,6 +180,9 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
             "commit".to_string(),
             json!({ "sha": c.sha, "authorName": c.author_name, "authorEmail": c.author_email, "date": c.date, "summary": c.summary }),
         );
+    }
+    if let Some(d) = deliveries {
+        props.insert("delivery".to_string(), serde_json::to_value(d).unwrap_or_default());
     }
     let where_ = match f.origin.commit() {
         Some(c) => format!(" (commit {})", &c.sha[..c.sha.len().min(12)]),

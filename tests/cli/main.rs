@@ -3,5 +3,7 @@
 mod bad_input;
 mod fs_walk;
 mod git;
+mod issuer;
 mod reports;
 mod support;
+mod webhook;

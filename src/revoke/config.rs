@@ -1,0 +1,71 @@
+//! `[[webhooks]]` in .leakhound.toml, or `--revoke-webhook URL`.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::rules::Rule;
+
+pub const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
+pub const DEFAULT_OUTBOX: &str = ".leakhound-outbox.jsonl";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookConfig {
+    /// https:// (plain http only for loopback addresses).
+    pub url: String,
+    /// Only findings of these rule ids (empty: every revocable rule).
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// Only findings of rules with one of these tags (empty: any).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Send the raw token in the body (issuers that store only a hash need it to find the key).
+    #[serde(default)]
+    pub include_token: bool,
+    /// Environment variable holding the HMAC signing key.
+    #[serde(default = "default_secret_env")]
+    pub secret_env: String,
+    /// Seconds for one attempt, connection included.
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+    /// Attempts before a notice goes to the outbox.
+    #[serde(default = "default_attempts")]
+    pub max_attempts: u32,
+    /// Where undelivered notices wait for `leakhound notify`.
+    #[serde(default = "default_outbox")]
+    pub outbox: PathBuf,
+}
+
+fn default_secret_env() -> String {
+    DEFAULT_SECRET_ENV.into()
+}
+fn default_timeout() -> u64 {
+    10
+}
+fn default_attempts() -> u32 {
+    4
+}
+fn default_outbox() -> PathBuf {
+    PathBuf::from(DEFAULT_OUTBOX)
+}
+
+impl WebhookConfig {
+    pub fn from_url(url: &str) -> Self {
+        WebhookConfig {
+            url: url.to_string(),
+            rules: Vec::new(),
+            tags: Vec::new(),
+            include_token: false,
+            secret_env: default_secret_env(),
+            timeout_secs: default_timeout(),
+            max_attempts: default_attempts(),
+            outbox: default_outbox(),
+        }
+    }
+
+    pub fn accepts(&self, rule: &Rule) -> bool {
+        (self.rules.is_empty() || self.rules.contains(&rule.spec.id))
+            && (self.tags.is_empty() || self.tags.iter().any(|t| rule.spec.tags.contains(t)))
+    }
+}

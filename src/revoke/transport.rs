@@ -1,0 +1,160 @@
+//! One webhook's HTTP client: https only (plain http for loopback), no redirects, connect and total
+//! timeouts, retries with exponential backoff and jitter on connection errors, timeouts, 429 (honouring
+//! Retry-After) and 5xx; none on other statuses.
+
+use std::net::IpAddr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rand::Rng;
+
+use super::config::WebhookConfig;
+use super::sign::signature;
+use super::RevokeError;
+
+pub struct Transport {
+    agent: ureq::Agent,
+    url: String,
+    key: Vec<u8>,
+    max_attempts: u32,
+}
+
+pub enum Attempted {
+    Delivered { status: u16, attempts: u32 },
+    Failed { status: Option<u16>, attempts: u32, error: String },
+}
+
+/// Longest wait between attempts, whatever Retry-After says.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+const BASE_BACKOFF_MS: u64 = 200;
+
+impl Transport {
+    pub fn new(hook: &WebhookConfig) -> Result<Self, RevokeError> {
+        check_url(&hook.url)?;
+        let key = std::env::var(&hook.secret_env).map_err(|_| RevokeError::Config {
+            url: hook.url.clone(),
+            message: format!("the signing key variable {} is not set", hook.secret_env),
+        })?;
+        if key.is_empty() {
+            return Err(RevokeError::Config {
+                url: hook.url.clone(),
+                message: format!("{} is empty", hook.secret_env),
+            });
+        }
+        let timeout = Duration::from_secs(hook.timeout_secs.max(1));
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_connect(Some(timeout.min(Duration::from_secs(5))))
+            .timeout_global(Some(timeout))
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .http_status_as_error(false)
+            .user_agent(format!("leakhound/{}", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(Transport { agent, url: hook.url.clone(), key: key.into_bytes(), max_attempts: hook.max_attempts.max(1) })
+    }
+
+    /// Sends one notice until it is delivered, refused, or out of attempts.
+    pub fn send(&self, idempotency_key: &str, body: &str) -> Attempted {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            let result = self
+                .agent
+                .post(&self.url)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotency_key)
+                .header("X-Leakhound-Signature", signature(&self.key, now, body))
+                .send(body);
+            let (status, error, retry_after) = match result {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    if (200..300).contains(&status) {
+                        return Attempted::Delivered { status, attempts: attempt };
+                    }
+                    let retry_after = resp
+                        .headers()
+                        .get("retry-after")
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .map(Duration::from_secs);
+                    let retryable = status == 429 || status >= 500;
+                    if !retryable {
+                        return Attempted::Failed {
+                            status: Some(status),
+                            attempts: attempt,
+                            error: format!("HTTP {status}"),
+                        };
+                    }
+                    (Some(status), format!("HTTP {status}"), retry_after)
+                }
+                // Connection refused, DNS, TLS, timeouts: the receiver may be back soon.
+                Err(e) => (None, e.to_string(), None),
+            };
+            if attempt >= self.max_attempts {
+                return Attempted::Failed { status, attempts: attempt, error };
+            }
+            std::thread::sleep(backoff(attempt, retry_after));
+        }
+    }
+}
+
+/// Exponential backoff with full jitter, or the server's Retry-After; capped.
+fn backoff(attempt: u32, retry_after: Option<Duration>) -> Duration {
+    if let Some(r) = retry_after {
+        return r.min(MAX_BACKOFF);
+    }
+    let ceiling = BASE_BACKOFF_MS.saturating_mul(1 << attempt.min(10));
+    Duration::from_millis(rand::thread_rng().gen_range(ceiling / 2..=ceiling)).min(MAX_BACKOFF)
+}
+
+/// https everywhere; http only to a loopback host, which never leaves the machine.
+pub fn check_url(url: &str) -> Result<(), RevokeError> {
+    let bad = |m: &str| RevokeError::Config { url: url.to_string(), message: m.to_string() };
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("not a URL"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(h) = host_port.strip_prefix('[') {
+        h.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    if host.is_empty() {
+        return Err(bad("no host"));
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(()),
+        "http" if is_loopback(host) => Ok(()),
+        "http" => Err(bad("plain http is allowed only for loopback addresses; use https")),
+        _ => Err(bad("the scheme must be https")),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_need_https_except_loopback() {
+        assert!(check_url("https://hooks.example.com/x").is_ok());
+        assert!(check_url("http://127.0.0.1:8080/x").is_ok());
+        assert!(check_url("http://[::1]:9/x").is_ok());
+        assert!(check_url("http://localhost/x").is_ok());
+        assert!(check_url("http://hooks.example.com/x").is_err());
+        assert!(check_url("http://10.0.0.1/x").is_err());
+        assert!(check_url("http://127.0.0.1.evil.com/x").is_err());
+        assert!(check_url("ftp://x/y").is_err());
+    }
+
+    #[test]
+    fn backoff_grows_and_honours_retry_after() {
+        assert!(backoff(1, None) <= Duration::from_millis(400));
+        assert!(backoff(5, None) >= Duration::from_millis(3200));
+        assert_eq!(backoff(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
+        assert_eq!(backoff(1, Some(Duration::from_secs(3600))), MAX_BACKOFF);
+    }
+}
