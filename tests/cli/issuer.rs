@@ -3,7 +3,6 @@
 //! the hash and revokes it; afterwards its API answers 401 for the key.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 

@@ -62,8 +62,6 @@ fn server(replies: Vec<Reply>, life: Duration) -> Server {
     Server { url, seen }
 }
 
-use std::io::Read;
-
 fn repo_with_key(seed: u64) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let key = stripe_key(seed);
