@@ -13,7 +13,7 @@ use leakhound::rules::{self, RuleSet};
 use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
 
-use crate::cli::{ColorArg, Command, FormatArg, ListFormat, RulesCommand, ScanArgs};
+use crate::cli::{ConfigCommand, ColorArg, Command, FormatArg, ListFormat, RulesCommand, ScanArgs};
 
 pub enum Outcome {
     Clean,
@@ -41,6 +41,8 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Rules(RulesCommand::List { format, rules }) => list_rules(format, &rules),
         Command::Rules(RulesCommand::Check { path }) => check_rules(path.as_deref()),
         Command::Notify { outbox } => notify(&outbox),
+        Command::Config(ConfigCommand::ImportGitleaks { file, output, force }) => import_gitleaks(&file, &output, force),
+        Command::InstallHook { repo, force } => install_hook(&repo, force),
     }
 }
 
@@ -48,7 +50,12 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let config = load_config(args.config.as_deref(), &root)?;
     let rules = load_rules(&args.rules, &config)?;
-    let allowlist = Allowlist::new(&config.allowlist.paths, &config.allowlist.regexes, &config.allowlist.stopwords)
+    let allowlist = Allowlist::with_path_regexes(
+        &config.allowlist.paths,
+        &config.allowlist.path_regexes,
+        &config.allowlist.regexes,
+        &config.allowlist.stopwords,
+    )
         .context("invalid [allowlist] in config")?;
     let scanner = Scanner::new(rules, allowlist, args.show_secrets);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
@@ -68,15 +75,24 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         b.finish_and_clear();
     }
 
+    let findings = drop_accepted(findings, &args)?;
     warn_skipped(&stats);
-    let format = output_format(args.format, args.output.as_deref());
+    let outputs: Vec<(Format, Option<&Path>)> = if args.output.is_empty() {
+        vec![(output_format(args.format, None), None)]
+    } else {
+        args.output.iter().map(|p| (output_format(if args.output.len() == 1 { args.format } else { None }, Some(p)), Some(p.as_path()))).collect()
+    };
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_empty() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    if let Some(path) = &args.write_baseline {
+        let baseline = Report { findings: &findings, stats: &stats, rules: scanner.rules(), show_secrets: false, deliveries: None };
+        write_report(Format::Json, &baseline, false, Some(path))?;
+    }
     let deliveries = notify_webhooks(&args, &config, &findings, scanner.rules())?;
     let report = Report {
         findings: &findings,
@@ -85,11 +101,30 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         show_secrets: args.show_secrets,
         deliveries: deliveries.as_ref(),
     };
-    write_report(format, &report, color, args.output.as_deref())?;
+    for (format, path) in &outputs {
+        write_report(*format, &report, color, *path)?;
+    }
     if deliveries.iter().flat_map(|d| d.values().flatten()).any(|d| d.is_failure()) {
         return Ok(Outcome::DeliveryFailed);
     }
     Ok(outcome(&findings, &stats))
+}
+
+/// Drops findings accepted by `--baseline` or by `.leakhoundignore` at the scan root.
+fn drop_accepted(mut findings: Vec<Finding>, args: &ScanArgs) -> Result<Vec<Finding>> {
+    let mut accepted = leakhound::baseline::Accepted::default();
+    if let Some(b) = &args.baseline {
+        accepted.add_baseline(b)?;
+    }
+    let root = args.paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
+    let ignore = root.join(".leakhoundignore");
+    if ignore.is_file() {
+        accepted.add_ignore_file(&ignore)?;
+    }
+    if !accepted.is_empty() {
+        findings.retain(|f| !accepted.accepts(f));
+    }
+    Ok(findings)
 }
 
 /// The revoke webhooks, when configured: send (or, with --revoke-dry-run, show) one notice per leaked
@@ -296,6 +331,48 @@ fn warn_skipped(stats: &ScanStats) {
     for n in &stats.notes {
         let _ = writeln!(err, "leakhound: note: {n}");
     }
+}
+
+fn import_gitleaks(file: &Path, output: &Path, force: bool) -> Result<Outcome> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let imported = leakhound::gitleaks_import::convert(&file.display().to_string(), &text)?;
+    for n in &imported.notes {
+        eprintln!("leakhound: note: {n}");
+    }
+    if output == Path::new("-") {
+        print!("{}", imported.toml);
+    } else {
+        if output.exists() && !force {
+            bail!("{}: already exists (pass --force to overwrite, or -o - to print)", output.display());
+        }
+        std::fs::write(output, &imported.toml).with_context(|| format!("{}: cannot write", output.display()))?;
+        eprintln!("leakhound: wrote {} rule(s) to {}", imported.rules, output.display());
+    }
+    Ok(Outcome::Clean)
+}
+
+/// A plain `.git/hooks/pre-commit` for teams without the pre-commit framework.
+fn install_hook(repo: &Path, force: bool) -> Result<Outcome> {
+    let r = git2::Repository::discover(repo).with_context(|| format!("{}: not a git repository", repo.display()))?;
+    let hooks = r.path().join("hooks");
+    std::fs::create_dir_all(&hooks).with_context(|| format!("{}: cannot create", hooks.display()))?;
+    let hook = hooks.join("pre-commit");
+    if hook.exists() && !force {
+        bail!("{}: a pre-commit hook already exists (pass --force to replace it)", hook.display());
+    }
+    let script = "#!/bin/sh
+# Installed by `leakhound install-hook`: refuse commits that add secrets.
+                  # Bypass once with `git commit --no-verify` (only for a false positive; then allowlist it).
+                  exec leakhound scan --staged .
+";
+    std::fs::write(&hook, script).with_context(|| format!("{}: cannot write", hook.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))?;
+    }
+    eprintln!("leakhound: installed {}", hook.display());
+    Ok(Outcome::Clean)
 }
 
 fn notify(outbox: &Path) -> Result<Outcome> {

@@ -21,6 +21,18 @@ pub enum Command {
     /// List or check the detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Work with configuration files.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Install a plain git pre-commit hook that runs `leakhound scan --staged`.
+    InstallHook {
+        /// The repository (default: the current directory's).
+        #[arg(default_value = ".")]
+        repo: PathBuf,
+        /// Replace an existing pre-commit hook.
+        #[arg(long)]
+        force: bool,
+    },
     /// Send again the revoke-webhook notices waiting in an outbox; delivered ones leave it.
     Notify {
         /// The outbox file (JSON lines).
@@ -37,10 +49,11 @@ pub struct ScanArgs {
     /// Output format [default: human].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
-    /// Write the report to FILE instead of standard output (the format follows a .json, .jsonl or
-    /// .sarif extension unless --format is given).
+    /// Write the report to FILE instead of standard output; the format follows a .json, .jsonl or
+    /// .sarif extension unless --format is given. Repeat for several reports from one scan
+    /// (`-o report.json -o report.sarif`).
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub output: Vec<PathBuf>,
     /// Treat git repositories as plain directories (no history).
     #[arg(long)]
     pub no_git: bool,
@@ -80,6 +93,13 @@ pub struct ScanArgs {
     /// Do not honour .gitignore and .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Report only findings that are not in this previous JSON report (matched by location
+    /// fingerprint, so moved lines stay baselined).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the findings as a JSON report to FILE, for later use with --baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// POST each finding of a revocable rule to this webhook (signed with the key in
     /// $LEAKHOUND_WEBHOOK_SECRET); adds to `[[webhooks]]` in the config.
     #[arg(long, value_name = "URL")]
@@ -106,6 +126,21 @@ pub enum RulesCommand {
     Check {
         /// Rule file or directory to check instead of the built-in rules.
         path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Convert a gitleaks configuration (.gitleaks.toml) into .leakhound.toml.
+    ImportGitleaks {
+        /// The gitleaks configuration file.
+        file: PathBuf,
+        /// Where to write the result (`-` for standard output).
+        #[arg(short, long, default_value = ".leakhound.toml")]
+        output: PathBuf,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 

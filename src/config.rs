@@ -19,12 +19,15 @@ pub struct Config {
     pub webhooks: Vec<crate::revoke::WebhookConfig>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllowlistConfig {
     /// Globs of paths never scanned (relative to the scan root; `*` does not cross `/`).
     #[serde(default)]
     pub paths: Vec<String>,
+    /// Regexes on the path (relative to the scan root) of files never scanned (as gitleaks' paths).
+    #[serde(default)]
+    pub path_regexes: Vec<String>,
     /// Regexes: a secret matching one is not reported.
     #[serde(default)]
     pub regexes: Vec<String>,

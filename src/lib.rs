@@ -4,8 +4,10 @@
 //! `rules`; reporters (`report`) write them. Those parts meet only through the plain types in `finding`
 //! and `source`.
 
+pub mod baseline;
 pub mod config;
 pub mod finding;
+pub mod gitleaks_import;
 pub mod pipeline;
 pub mod redact;
 pub mod report;

@@ -62,6 +62,11 @@ impl Rule {
         let allow = spec.allow.iter().map(|a| compile(a)).collect::<Result<Vec<_>, _>>().map_err(|e| {
             RuleError::Pattern { file: source.clone(), id: spec.id.clone(), message: format!("allow: {e}") }
         })?;
+        if let Some(g) = spec.secret_group {
+            if g > 99 {
+                return Err(invalid(format!("secret_group {g} is out of range")));
+            }
+        }
         let paths = if spec.paths.is_empty() {
             None
         } else {
@@ -92,6 +97,15 @@ impl Rule {
             id: self.spec.id.clone(),
             message: one_line(&e.to_string()),
         })?;
+        if let Some(g) = self.spec.secret_group {
+            if g >= re.captures_len() {
+                return Err(RuleError::Invalid {
+                    file: self.source.clone(),
+                    id: self.spec.id.clone(),
+                    message: format!("secret_group {g} but the pattern has {} groups", re.captures_len() - 1),
+                });
+            }
+        }
         let _ = self.regex.set(re);
         Ok(())
     }
@@ -110,6 +124,9 @@ impl Rule {
     /// a match is the secret.
     pub fn secret_groups(&self, re: &Regex) -> &[usize] {
         self.secret_groups.get_or_init(|| {
+            if let Some(g) = self.spec.secret_group {
+                return vec![g];
+            }
             let named: Vec<usize> = re
                 .capture_names()
                 .enumerate()
@@ -135,7 +152,7 @@ impl Rule {
     }
 }
 
-fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
     RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
 }

@@ -50,6 +50,10 @@ pub struct RuleSpec {
     /// same secret.
     #[serde(default)]
     pub generic: bool,
+    /// The capture group holding the secret, when it is neither `(?P<secret>…)` nor group 1 (imported
+    /// gitleaks rules' `secretGroup`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_group: Option<usize>,
     /// Regexes on the secret that mark a known-harmless value for this rule.
     #[serde(default)]
     pub allow: Vec<String>,
@@ -60,7 +64,9 @@ pub struct RuleSpec {
     #[serde(default)]
     pub span: usize,
     /// Each must give exactly one finding of this rule.
+    #[serde(default)]
     pub examples: Vec<String>,
     /// Each must give no finding of this rule.
+    #[serde(default)]
     pub non_examples: Vec<String>,
 }

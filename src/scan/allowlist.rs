@@ -6,6 +6,7 @@ use regex::bytes::Regex;
 #[derive(Debug, Default)]
 pub struct Allowlist {
     paths: Option<GlobSet>,
+    path_regexes: Vec<regex::Regex>,
     regexes: Vec<Regex>,
     stopwords: Vec<Vec<u8>>,
 }
@@ -20,6 +21,19 @@ pub enum AllowlistError {
 
 impl Allowlist {
     pub fn new(paths: &[String], regexes: &[String], stopwords: &[String]) -> Result<Self, AllowlistError> {
+        Self::with_path_regexes(paths, &[], regexes, stopwords)
+    }
+
+    pub fn with_path_regexes(
+        paths: &[String],
+        path_regexes: &[String],
+        regexes: &[String],
+        stopwords: &[String],
+    ) -> Result<Self, AllowlistError> {
+        let path_regexes = path_regexes
+            .iter()
+            .map(|r| regex::Regex::new(r).map_err(|e| AllowlistError::Regex { pattern: r.clone(), message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" ") }))
+            .collect::<Result<Vec<_>, _>>()?;
         let paths = if paths.is_empty() {
             None
         } else {
@@ -41,11 +55,11 @@ impl Allowlist {
             })
             .collect::<Result<_, _>>()?;
         let stopwords = stopwords.iter().map(|s| s.to_ascii_lowercase().into_bytes()).collect();
-        Ok(Allowlist { paths, regexes, stopwords })
+        Ok(Allowlist { paths, path_regexes, regexes, stopwords })
     }
 
     pub fn path_allowed(&self, path: &str) -> bool {
-        self.paths.as_ref().is_some_and(|g| g.is_match(path))
+        self.paths.as_ref().is_some_and(|g| g.is_match(path)) || self.path_regexes.iter().any(|r| r.is_match(path))
     }
 
     pub fn secret_allowed(&self, secret: &[u8]) -> bool {

@@ -1,5 +1,6 @@
 //! Integration tests: the real binary on real files and repositories built in temp dirs.
 
+mod adoption;
 mod bad_input;
 mod fs_walk;
 mod git;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end test of .pre-commit-hooks.yaml with the real pre-commit framework: a repository whose
+# .pre-commit-config.yaml points at this checkout refuses a commit that stages a fake key (with a
+# readable, redacted message) and accepts a clean one. Runs both hooks: `leakhound-system` (binary on
+# PATH) and `leakhound` (language: rust, built from this repository by pre-commit).
+#   usage: scripts/test-pre-commit.sh [--system-only]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+command -v pre-commit >/dev/null || { echo "pre-commit is not installed (python3 -m pip install pre-commit)" >&2; exit 2; }
+cargo build --locked -q --manifest-path "$here/Cargo.toml"
+export PATH="$here/target/debug:$PATH" NO_COLOR=1
+rev=$(git -C "$here" rev-parse HEAD)
+hooks=(leakhound-system leakhound)
+[ "${1:-}" = --system-only ] && hooks=(leakhound-system)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/cache" HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
+fake_key="sk_live_$(python3 -c 'import random; r=random.Random(9); print("".join(r.choice("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(24)))')"
+fail=0
+for hook in "${hooks[@]}"; do
+  repo="$tmp/$hook"; mkdir -p "$repo"; cd "$repo"
+  git init -q -b main
+  git config user.name Dev; git config user.email dev@example.org
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: %s\n' "$here" "$rev" "$hook" > .pre-commit-config.yaml
+  git add .pre-commit-config.yaml && git commit -q -m "config" --no-verify
+  pre-commit install -q >/dev/null
+  echo "STRIPE_KEY=$fake_key" > settings.env
+  git add settings.env
+  if git commit -q -m "add key" > "$tmp/out" 2>&1; then
+    echo "FAIL [$hook]: the commit with a secret was accepted"; fail=1
+  elif grep -q "stripe-live-secret-key" "$tmp/out" && grep -q "settings.env" "$tmp/out" && ! grep -q "$fake_key" "$tmp/out"; then
+    echo "ok [$hook]: commit with a secret refused, message redacted"
+  else
+    echo "FAIL [$hook]: unexpected output:"; cat "$tmp/out"; fail=1
+  fi
+  echo 'STRIPE_KEY=${STRIPE_KEY}' > settings.env
+  git add settings.env
+  if git commit -q -m "clean" > "$tmp/out" 2>&1; then
+    echo "ok [$hook]: clean commit accepted"
+  else
+    echo "FAIL [$hook]: clean commit refused:"; cat "$tmp/out"; fail=1
+  fi
+done
+exit $fail

@@ -1,0 +1,228 @@
+//! `leakhound config import-gitleaks`: a gitleaks configuration turned into `.leakhound.toml`, with a
+//! list of everything that could not be carried over. Regexes that Rust's regex crate cannot compile
+//! (look-around, backreferences) are refused with the rule named.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::AllowlistConfig;
+use crate::finding::Severity;
+use crate::rules::RuleSpec;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlConfig {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    extend: Option<GlExtend>,
+    #[serde(default)]
+    rules: Vec<GlRule>,
+    /// Before gitleaks 8.25: one global `[allowlist]`.
+    #[serde(default)]
+    allowlist: Option<GlAllowlist>,
+    /// Since 8.25: `[[allowlists]]`.
+    #[serde(default)]
+    allowlists: Vec<GlAllowlist>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlExtend {
+    #[serde(default)]
+    use_default: bool,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    disabled_rules: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlRule {
+    id: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    regex: Option<String>,
+    #[serde(default)]
+    secret_group: Option<usize>,
+    #[serde(default)]
+    entropy: Option<f64>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    allowlist: Option<GlAllowlist>,
+    #[serde(default)]
+    allowlists: Vec<GlAllowlist>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlAllowlist {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    regexes: Vec<String>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+    #[serde(default)]
+    commits: Vec<String>,
+    #[serde(default)]
+    regex_target: Option<String>,
+    #[serde(default)]
+    condition: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Out {
+    allowlist: AllowlistConfig,
+    rules: Vec<RuleSpec>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: not a gitleaks config: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: rule {id}: regex cannot be compiled by Rust's regex crate (no look-around or backreferences): {message}")]
+    Regex { file: String, id: String, message: String },
+}
+
+/// The converted configuration (TOML text) and one line per thing not carried over.
+pub struct Imported {
+    pub toml: String,
+    pub notes: Vec<String>,
+    pub rules: usize,
+}
+
+pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
+    let gl: GlConfig =
+        toml::from_str(text).map_err(|e| ImportError::Parse { file: file.into(), message: one_line(&e.to_string()) })?;
+    let mut notes = Vec::new();
+    if let Some(ext) = &gl.extend {
+        if ext.use_default {
+            notes.push("[extend] useDefault: leakhound's built-in rules are always on (they replace gitleaks' defaults)".into());
+        }
+        if let Some(p) = &ext.path {
+            notes.push(format!("[extend] path = {p:?}: import that file too and merge its rules"));
+        }
+        if !ext.disabled_rules.is_empty() {
+            notes.push(format!("[extend] disabledRules {:?}: not carried over (gitleaks rule ids)", ext.disabled_rules));
+        }
+    }
+    let _ = &gl.title;
+    let mut allowlist = AllowlistConfig::default();
+    for (i, a) in gl.allowlist.iter().chain(gl.allowlists.iter()).enumerate() {
+        let _ = &a.description;
+        let what = format!("global allowlist #{}", i + 1);
+        allowlist.path_regexes.extend(a.paths.iter().cloned());
+        allowlist.stopwords.extend(a.stopwords.iter().cloned());
+        match a.regex_target.as_deref() {
+            None | Some("secret") => allowlist.regexes.extend(a.regexes.iter().cloned()),
+            Some(t) if !a.regexes.is_empty() => {
+                notes.push(format!("{what}: regexTarget = {t:?} not carried over; its regexes now apply to the secret only"));
+                allowlist.regexes.extend(a.regexes.iter().cloned());
+            }
+            Some(_) => {}
+        }
+        if !a.commits.is_empty() {
+            notes.push(format!("{what}: commits {:?} not carried over (use a baseline or .leakhoundignore)", a.commits));
+        }
+        if a.condition.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("and")) {
+            notes.push(format!("{what}: condition = \"AND\" not carried over; each criterion now allows on its own"));
+        }
+    }
+    for r in allowlist.regexes.iter().chain(allowlist.path_regexes.iter()) {
+        if let Err(e) = regex::Regex::new(r) {
+            return Err(ImportError::Regex { file: file.into(), id: "[allowlist]".into(), message: one_line(&e.to_string()) });
+        }
+    }
+    let mut rules = Vec::new();
+    for r in gl.rules {
+        let id = kebab(&r.id);
+        let Some(pattern) = r.regex.clone() else {
+            notes.push(format!("rule {}: has no regex (path-only rules are not supported); skipped", r.id));
+            continue;
+        };
+        crate::rules::compile(&pattern).map_err(|e| ImportError::Regex {
+            file: file.into(),
+            id: r.id.clone(),
+            message: one_line(&e.to_string()),
+        })?;
+        if r.keywords.is_empty() {
+            notes.push(format!(
+                "rule {}: has no keywords; leakhound needs at least one (the prefilter): add keywords = [...] before use",
+                r.id
+            ));
+        }
+        if let Some(p) = &r.path {
+            notes.push(format!("rule {}: path regex {p:?} not carried over (leakhound's rule paths are globs)", r.id));
+        }
+        let mut allow = Vec::new();
+        for a in r.allowlist.iter().chain(r.allowlists.iter()) {
+            match a.regex_target.as_deref() {
+                None | Some("secret") => allow.extend(a.regexes.iter().cloned()),
+                Some(t) => {
+                    notes.push(format!("rule {}: allowlist regexTarget = {t:?} not carried over; regexes apply to the secret", r.id));
+                    allow.extend(a.regexes.iter().cloned());
+                }
+            }
+            allow.extend(a.stopwords.iter().map(|w| format!("(?i){}", regex::escape(w))));
+            if !a.paths.is_empty() {
+                notes.push(format!("rule {}: allowlist paths not carried over per rule; add them to [allowlist] path_regexes if global is fine", r.id));
+            }
+            if !a.commits.is_empty() {
+                notes.push(format!("rule {}: allowlist commits not carried over", r.id));
+            }
+        }
+        if id != r.id {
+            notes.push(format!("rule {}: id written as {id} (kebab-case)", r.id));
+        }
+        notes.push(format!("rule {id}: add examples and non_examples so that `leakhound rules check` can test it"));
+        rules.push(RuleSpec {
+            id,
+            name: r.description.clone().unwrap_or_else(|| r.id.clone()),
+            severity: Severity::High,
+            keywords: r.keywords.clone(),
+            pattern,
+            min_entropy: r.entropy,
+            checksum: None,
+            provider: Some("custom".into()),
+            description: r.description.clone(),
+            tags: r.tags.clone(),
+            references: Vec::new(),
+            rotate: None,
+            revocable: false,
+            generic: false,
+            secret_group: r.secret_group.filter(|&g| g != 0),
+            allow,
+            paths: Vec::new(),
+            span: 0,
+            examples: Vec::new(),
+            non_examples: Vec::new(),
+        });
+    }
+    let n = rules.len();
+    let out = Out { allowlist, rules };
+    let body = toml::to_string_pretty(&out).map_err(|e| ImportError::Parse { file: file.into(), message: e.to_string() })?;
+    let header = format!("# Imported from {file} by `leakhound config import-gitleaks`.\n# Review the notes it printed.\n\n");
+    Ok(Imported { toml: header + &body, notes, rules: n })
+}
+
+fn kebab(id: &str) -> String {
+    let mut s: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    s.trim_matches('-').to_string()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,229 @@
+//! Where users run it: baseline and ignore files, gitleaks migration, the plain git hook, the GitHub
+//! Action's script. (The pre-commit framework test is scripts/test-pre-commit.sh, run by .ci/run.)
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Dev")
+        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
+        .env("GIT_COMMITTER_NAME", "Dev")
+        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .unwrap()
+}
+
+fn git_ok(dir: &Path, args: &[&str]) -> String {
+    let o = git(dir, args);
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    stdout(&o).trim().to_string()
+}
+
+#[test]
+fn baseline_keeps_moved_findings_quiet_and_reports_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = stripe_key(400);
+    write(d, "app.py", format!("KEY = \"{old}\"\n"));
+    let base = d.join("baseline.json");
+    let o = run(&["scan", "--no-git", "--format", "json", "--write-baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!std::fs::read_to_string(&base).unwrap().contains(&old), "the baseline is redacted");
+    // The line moves; a new secret appears.
+    let new = stripe_key(401);
+    write(d, "app.py", format!("import os\n\nKEY = \"{old}\"\nOTHER = \"{new}\"\n"));
+    let (report, o) = scan_json(&["--no-git", "--show-secrets", "--baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
+    let f = report["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["secret"], new.as_str());
+    assert_eq!(o.status.code(), Some(1));
+    // A baseline that is not a report is a clear error.
+    write(d, "bad.json", "[]");
+    let o = run(&["scan", "--no-git", "--baseline", d.join("bad.json").to_str().unwrap(), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a leakhound JSON report"), "{}", stderr(&o));
+}
+
+#[test]
+fn leakhoundignore_accepts_fingerprints_and_path_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let shared = stripe_key(410);
+    write(d, "a.py", format!("K = \"{shared}\"\n"));
+    write(d, "b.py", format!("K = \"{shared}\"\n"));
+    write(d, "c.py", format!("K = \"{}\"\n", stripe_key(411)));
+    let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
+    let f = report["findings"].as_array().unwrap();
+    let loc_a = f.iter().find(|x| x["path"] == "a.py").unwrap()["fingerprints"]["location"].as_str().unwrap().to_string();
+    let sec_c = f.iter().find(|x| x["path"] == "c.py").unwrap()["fingerprints"]["secret"].as_str().unwrap().to_string();
+    write(d, ".leakhoundignore", format!("# accepted test fixtures\n{loc_a}\n\nc.py:{sec_c}  # only here\n"));
+    let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
+    assert_eq!(finding_paths(&report), vec!["b.py"]);
+    write(d, ".leakhoundignore", "not-a-fingerprint\n");
+    let o = run(&["scan", "--no-git", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".leakhoundignore:1"), "{}", stderr(&o));
+}
+
+const GITLEAKS: &str = r#"
+title = "team config"
+[extend]
+useDefault = true
+
+[[rules]]
+id = "acme_internal_token"
+description = "ACME internal token"
+regex = '''acme_(?:tok|key)_([a-z0-9]{20})'''
+secretGroup = 1
+entropy = 2.5
+keywords = ["acme_tok_", "acme_key_"]
+path = '''\.py$'''
+tags = ["internal"]
+  [[rules.allowlists]]
+  stopwords = ["fixture"]
+
+[allowlist]
+description = "global"
+paths = ['''(^|/)testdata/''']
+regexes = ['''^acme_tok_0+$''']
+stopwords = ["sample"]
+commits = ["abc123"]
+"#;
+
+#[test]
+fn gitleaks_config_is_converted_and_its_rules_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, ".gitleaks.toml", GITLEAKS);
+    let out = d.join("converted.toml");
+    let o = leakhound()
+        .current_dir(d)
+        .args(["config", "import-gitleaks", ".gitleaks.toml", "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let notes = stderr(&o);
+    assert!(notes.contains("useDefault"), "{notes}");
+    assert!(notes.contains("path regex") && notes.contains("commits"), "{notes}");
+    let token = format!("acme_tok_{}", random_base62(7, 20).to_lowercase());
+    write(d, "src/app.py", format!("T = '{token}'\n"));
+    write(d, "testdata/t.py", format!("T = '{token}'\n"));
+    let (report, o) = scan_json(&["--no-git", "--show-secrets", "--config", out.to_str().unwrap(), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = report["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["rule_id"], "acme-internal-token");
+    assert_eq!(f[0]["secret"], &token["acme_tok_".len()..], "secretGroup carried over");
+    // Refuses to overwrite, and refuses a regex Rust cannot compile, naming the rule.
+    let o = leakhound().current_dir(d).args(["config", "import-gitleaks", ".gitleaks.toml", "-o", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    write(d, "look.toml", "[[rules]]\nid = \"lookaround\"\nregex = '''(?<!x)secret_[a-z]{8}'''\nkeywords = [\"secret_\"]\n");
+    let o = leakhound().current_dir(d).args(["config", "import-gitleaks", "look.toml", "-o", "-"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("rule lookaround") && stderr(&o).contains("cannot be compiled"), "{}", stderr(&o));
+}
+
+#[test]
+fn install_hook_blocks_a_commit_with_a_secret_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git_ok(d, &["init", "-q", "-b", "main"]);
+    let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(leakhound().current_dir(d).args(["install-hook", "--force"]).output().unwrap().status.code(), Some(0));
+    // The hook runs the leakhound on PATH.
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_leakhound")).parent().unwrap();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let key = stripe_key(420);
+    write(d, "pay.env", format!("STRIPE={key}\n"));
+    git_ok(d, &["add", "pay.env"]);
+    let o = Command::new("git")
+        .current_dir(d)
+        .args(["-c", "user.name=Dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "oops"])
+        .env("PATH", &path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!o.status.success(), "the commit is refused");
+    let shown = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(shown.contains("stripe-live-secret-key") && shown.contains("pay.env"), "{shown}");
+    assert!(!shown.contains(&key), "redacted: {shown}");
+    write(d, "pay.env", "STRIPE=${STRIPE_KEY}\n");
+    git_ok(d, &["add", "pay.env"]);
+    let o = Command::new("git")
+        .current_dir(d)
+        .args(["-c", "user.name=Dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "clean"])
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "a clean commit goes through: {}", stderr(&o));
+}
+
+#[test]
+fn action_script_scans_the_pull_request_range_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    git_ok(&repo, &["init", "-q", "-b", "main"]);
+    let old = stripe_key(430);
+    write(&repo, "old.env", format!("OLD={old}\n"));
+    git_ok(&repo, &["add", "-A"]);
+    git_ok(&repo, &["commit", "-q", "-m", "base"]);
+    let base = git_ok(&repo, &["rev-parse", "HEAD"]);
+    write(&repo, "src/new.py", format!("# config\nKEY = \"{}\"\n", stripe_key(431)));
+    git_ok(&repo, &["add", "-A"]);
+    git_ok(&repo, &["commit", "-q", "-m", "pr"]);
+    let head = git_ok(&repo, &["rev-parse", "HEAD"]);
+    let event = dir.path().join("event.json");
+    std::fs::write(&event, format!(r#"{{"pull_request": {{"base": {{"sha": "{base}"}}, "head": {{"sha": "{head}"}}}}}}"#)).unwrap();
+    let summary = dir.path().join("summary.md");
+    let outputs = dir.path().join("outputs.txt");
+    let sarif = dir.path().join("out.sarif");
+    let o = Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/action.sh"))
+        .env("LEAKHOUND", env!("CARGO_BIN_EXE_leakhound"))
+        .env("GITHUB_WORKSPACE", &repo)
+        .env("GITHUB_EVENT_NAME", "pull_request")
+        .env("GITHUB_EVENT_PATH", &event)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("INPUT_SARIF_FILE", &sarif)
+        .env("INPUT_FAIL_ON_FINDINGS", "true")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    let s = std::fs::read_to_string(&summary).unwrap();
+    assert!(s.contains("1 secret(s) found in commits"), "{s}");
+    assert!(s.contains(&format!("| stripe-live-secret-key | src/new.py | 2 | {} | `sk_live_…` |", &head[..12])), "{s}");
+    assert!(!s.contains(&old[8..]), "the base's secret is not in the PR range");
+    let out = std::fs::read_to_string(&outputs).unwrap();
+    assert!(out.contains("findings-count=1") && out.contains(&format!("sarif-file={}", sarif.display())), "{out}");
+    assert!(stdout(&o).contains("::error file=src/new.py,line=2,col=8,title=leakhound stripe-live-secret-key::"), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 1);
+    // Without failing on findings, the step passes but still reports.
+    let o = Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/action.sh"))
+        .env("LEAKHOUND", env!("CARGO_BIN_EXE_leakhound"))
+        .env("GITHUB_WORKSPACE", &repo)
+        .env("GITHUB_EVENT_NAME", "workflow_dispatch")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("INPUT_SARIF_FILE", &sarif)
+        .env("INPUT_FAIL_ON_FINDINGS", "false")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&summary).unwrap().contains("in the whole history"));
+    assert!(std::fs::read_to_string(&outputs).unwrap().contains("findings-count=2"));
+}
