@@ -22,7 +22,7 @@ for hook in "${hooks[@]}"; do
   git config user.name Dev; git config user.email dev@example.org
   printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: %s\n' "$here" "$rev" "$hook" > .pre-commit-config.yaml
   git add .pre-commit-config.yaml && git commit -q -m "config" --no-verify
-  pre-commit install -q >/dev/null
+  pre-commit install >/dev/null
   echo "STRIPE_KEY=$fake_key" > settings.env
   git add settings.env
   if git commit -q -m "add key" > "$tmp/out" 2>&1; then
