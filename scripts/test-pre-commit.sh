@@ -13,6 +13,8 @@ rev=$(git -C "$here" rev-parse HEAD)
 hooks=(leakhound-system leakhound)
 [ "${1:-}" = --system-only ] && hooks=(leakhound-system)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# A fresh HOME keeps the user's git and pre-commit settings out; the Rust toolchain stays where it is.
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export PRE_COMMIT_HOME="$tmp/cache" HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
 fake_key="sk_live_$(python3 -c 'import random; r=random.Random(9); print("".join(r.choice("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(24)))')"
 fail=0
