@@ -3,20 +3,68 @@
 # secrets. Prints corpus size, wall time (median of RUNS), MB/s, peak RSS and findings, plus the start-up
 # time on a one-file tree (what a pre-commit hook feels).
 #   usage: scripts/bench.sh [--runs N] [--corpus DIR] [--size-mb N] [--compare]
+#          scripts/bench.sh --history REPO [--runs N] [--compare]
+# --history times a full-history scan of a git repository (e.g. a clone of rust-lang/cargo) and the
+# staged scan (`--staged`) of a 10,000-file repository with a 3-file change, as a pre-commit hook sees it.
 # The corpus is built once (default /tmp/leakhound-bench/corpus) from the unpacked crate sources under
 # ~/.cargo/registry/src and the Python standard library; --compare also runs ../shared/bench/compare.sh.
 set -euo pipefail
-runs=3; corpus=/tmp/leakhound-bench/corpus; size_mb=400; compare=0
+runs=3; corpus=/tmp/leakhound-bench/corpus; size_mb=400; compare=0; history=
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2;; --corpus) corpus=$2; shift 2;; --size-mb) size_mb=$2; shift 2;;
-    --compare) compare=1; shift;; *) echo "unknown argument: $1" >&2; exit 2;;
+    --compare) compare=1; shift;; --history) history=$2; shift 2;;
+    *) echo "unknown argument: $1" >&2; exit 2;;
   esac
 done
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 cargo build --release --locked -q
 lh=$PWD/target/release/leakhound
+
+median() { sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}'; }
+timed() { # timed NAME CMD...: median wall and peak RSS over $runs runs
+  local name=$1; shift; : > "$tmp/w"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+    tail -n 1 "$tmp/t" >> "$tmp/w"
+  done
+  read -r w m < <(median < "$tmp/w")
+  awk -v n="$name" -v w="$w" -v p="$m" 'BEGIN{printf "%-13s %8.2f %10.1f\n", n, w, p/1024}'
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+if [ -n "$history" ]; then
+  repo=$(cd "$history" && pwd)
+  blobs=$(git -C "$repo" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob"{n++; s+=$2} END{printf "%d blobs, %.2f GB", n, s/1e9}')
+  echo "history: $repo ($(git -C "$repo" rev-list --all | wc -l) commits, $blobs in the object store)"
+  printf '%-13s %8s %10s\n' tool wall_s peak_MiB
+  timed leakhound "$lh" scan "$repo" --format json -o "$tmp/lh.json"
+  if [ $compare = 1 ]; then
+    peers=$(bash ../shared/bench/setup-peers.sh | tail -1)
+    timed gitleaks "$peers/gitleaks" git "$repo" -f json -r "$tmp/gl.json" --no-banner --exit-code 0
+    timed betterleaks "$peers/betterleaks" git "$repo" -o "$tmp/bl.json" --no-banner
+    timed kingfisher "$peers/kingfisher" scan "$repo" --no-validate --no-update-check -f json --output "$tmp/kf.json" -q
+  fi
+  # --staged on 10,000 files with 3 staged changes.
+  big=$tmp/staged; mkdir -p "$big"; git -C "$big" init -q
+  python3 - "$big" <<'PY'
+import os, sys
+root = sys.argv[1]
+for i in range(10000):
+    d = os.path.join(root, f"pkg{i // 100}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"mod{i}.py"), "w") as f:
+        f.write(f"def f{i}(x):\n    return x + {i}\n")
+PY
+  git -C "$big" add -A && git -C "$big" -c user.name=b -c user.email=b@b commit -q -m base
+  for i in 1 2 3; do echo "API_TOKEN = 'x$i'" >> "$big/pkg$i/mod$((i * 100)).py"; done
+  git -C "$big" add -A
+  for _ in 1 2 3; do "$lh" scan --staged "$big" >/dev/null || true; done
+  start=$(date +%s%N); for _ in $(seq 20); do "$lh" scan --staged "$big" >/dev/null || true; done; end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN{printf "--staged, 10,000 files, 3 changed: %.1f ms per run (mean of 20)\n", ns/20/1e6}'
+  exit 0
+fi
 
 if [ ! -f "$corpus/.complete" ]; then
   echo "building corpus in $corpus (${size_mb} MB of real source)…" >&2
@@ -60,7 +108,6 @@ bytes=$(du -sb "$corpus" | cut -f1)
 files=$(find "$corpus" -type f | wc -l)
 awk -v c="$corpus" -v f="$files" -v b="$bytes" 'BEGIN{printf "corpus: %s (%d files, %.1f MB)\n", c, f, b/1e6}'
 
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat /dev/null > "$tmp/walls"
 for _ in $(seq "$runs"); do
   /usr/bin/time -f '%e %M' -o "$tmp/t" "$lh" scan --no-git "$corpus" --format json -o "$tmp/r.json" >/dev/null 2>"$tmp/err" || true

@@ -13,7 +13,7 @@ use leakhound::rules::{self, RuleSet};
 use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
 
-use crate::cli::{ConfigCommand, ColorArg, Command, FormatArg, ListFormat, RulesCommand, ScanArgs};
+use crate::cli::{ColorArg, Command, ConfigCommand, FormatArg, ListFormat, RulesCommand, ScanArgs};
 
 pub enum Outcome {
     Clean,
@@ -37,11 +37,13 @@ impl Outcome {
 
 pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Scan(args) => scan(args),
+        Command::Scan(args) => scan(*args),
         Command::Rules(RulesCommand::List { format, rules }) => list_rules(format, &rules),
         Command::Rules(RulesCommand::Check { path }) => check_rules(path.as_deref()),
         Command::Notify { outbox } => notify(&outbox),
-        Command::Config(ConfigCommand::ImportGitleaks { file, output, force }) => import_gitleaks(&file, &output, force),
+        Command::Config(ConfigCommand::ImportGitleaks { file, output, force }) => {
+            import_gitleaks(&file, &output, force)
+        }
         Command::InstallHook { repo, force } => install_hook(&repo, force),
     }
 }
@@ -56,7 +58,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         &config.allowlist.regexes,
         &config.allowlist.stopwords,
     )
-        .context("invalid [allowlist] in config")?;
+    .context("invalid [allowlist] in config")?;
     let scanner = Scanner::new(rules, allowlist, args.show_secrets);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
@@ -80,7 +82,12 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     let outputs: Vec<(Format, Option<&Path>)> = if args.output.is_empty() {
         vec![(output_format(args.format, None), None)]
     } else {
-        args.output.iter().map(|p| (output_format(if args.output.len() == 1 { args.format } else { None }, Some(p)), Some(p.as_path()))).collect()
+        args.output
+            .iter()
+            .map(|p| {
+                (output_format(if args.output.len() == 1 { args.format } else { None }, Some(p)), Some(p.as_path()))
+            })
+            .collect()
     };
     let color = match args.color {
         ColorArg::Always => true,
@@ -90,7 +97,13 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         }
     };
     if let Some(path) = &args.write_baseline {
-        let baseline = Report { findings: &findings, stats: &stats, rules: scanner.rules(), show_secrets: false, deliveries: None };
+        let baseline = Report {
+            findings: &findings,
+            stats: &stats,
+            rules: scanner.rules(),
+            show_secrets: false,
+            deliveries: None,
+        };
         write_report(Format::Json, &baseline, false, Some(path))?;
     }
     let deliveries = notify_webhooks(&args, &config, &findings, scanner.rules())?;

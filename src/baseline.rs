@@ -34,7 +34,9 @@ impl Accepted {
         let fp = &f.fingerprints;
         self.fingerprints.contains(&fp.location)
             || self.fingerprints.contains(&fp.secret)
-            || [&fp.location, &fp.secret].iter().any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
+            || [&fp.location, &fp.secret]
+                .iter()
+                .any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
     }
 
     /// The location fingerprints of every finding in a previous `--format json` report.
@@ -80,6 +82,8 @@ impl Accepted {
 }
 
 fn read(path: &Path) -> Result<String, BaselineError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| BaselineError::Read { path: path.display().to_string(), message: crate::source::fs::io_message(&e) })
+    std::fs::read_to_string(path).map_err(|e| BaselineError::Read {
+        path: path.display().to_string(),
+        message: crate::source::fs::io_message(&e),
+    })
 }

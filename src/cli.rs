@@ -17,7 +17,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Scan directories, files or standard input for secrets.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// List or check the detection rules.
     #[command(subcommand)]
     Rules(RulesCommand),

@@ -101,18 +101,22 @@ pub struct Imported {
 }
 
 pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
-    let gl: GlConfig =
-        toml::from_str(text).map_err(|e| ImportError::Parse { file: file.into(), message: one_line(&e.to_string()) })?;
+    let gl: GlConfig = toml::from_str(text)
+        .map_err(|e| ImportError::Parse { file: file.into(), message: one_line(&e.to_string()) })?;
     let mut notes = Vec::new();
     if let Some(ext) = &gl.extend {
         if ext.use_default {
-            notes.push("[extend] useDefault: leakhound's built-in rules are always on (they replace gitleaks' defaults)".into());
+            notes.push(
+                "[extend] useDefault: leakhound's built-in rules are always on (they replace gitleaks' defaults)"
+                    .into(),
+            );
         }
         if let Some(p) = &ext.path {
             notes.push(format!("[extend] path = {p:?}: import that file too and merge its rules"));
         }
         if !ext.disabled_rules.is_empty() {
-            notes.push(format!("[extend] disabledRules {:?}: not carried over (gitleaks rule ids)", ext.disabled_rules));
+            notes
+                .push(format!("[extend] disabledRules {:?}: not carried over (gitleaks rule ids)", ext.disabled_rules));
         }
     }
     let _ = &gl.title;
@@ -125,13 +129,16 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
         match a.regex_target.as_deref() {
             None | Some("secret") => allowlist.regexes.extend(a.regexes.iter().cloned()),
             Some(t) if !a.regexes.is_empty() => {
-                notes.push(format!("{what}: regexTarget = {t:?} not carried over; its regexes now apply to the secret only"));
+                notes.push(format!(
+                    "{what}: regexTarget = {t:?} not carried over; its regexes now apply to the secret only"
+                ));
                 allowlist.regexes.extend(a.regexes.iter().cloned());
             }
             Some(_) => {}
         }
         if !a.commits.is_empty() {
-            notes.push(format!("{what}: commits {:?} not carried over (use a baseline or .leakhoundignore)", a.commits));
+            notes
+                .push(format!("{what}: commits {:?} not carried over (use a baseline or .leakhoundignore)", a.commits));
         }
         if a.condition.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("and")) {
             notes.push(format!("{what}: condition = \"AND\" not carried over; each criterion now allows on its own"));
@@ -139,7 +146,11 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     }
     for r in allowlist.regexes.iter().chain(allowlist.path_regexes.iter()) {
         if let Err(e) = regex::Regex::new(r) {
-            return Err(ImportError::Regex { file: file.into(), id: "[allowlist]".into(), message: one_line(&e.to_string()) });
+            return Err(ImportError::Regex {
+                file: file.into(),
+                id: "[allowlist]".into(),
+                message: one_line(&e.to_string()),
+            });
         }
     }
     let mut rules = Vec::new();
@@ -168,7 +179,10 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             match a.regex_target.as_deref() {
                 None | Some("secret") => allow.extend(a.regexes.iter().cloned()),
                 Some(t) => {
-                    notes.push(format!("rule {}: allowlist regexTarget = {t:?} not carried over; regexes apply to the secret", r.id));
+                    notes.push(format!(
+                        "rule {}: allowlist regexTarget = {t:?} not carried over; regexes apply to the secret",
+                        r.id
+                    ));
                     allow.extend(a.regexes.iter().cloned());
                 }
             }
@@ -209,8 +223,10 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     }
     let n = rules.len();
     let out = Out { allowlist, rules };
-    let body = toml::to_string_pretty(&out).map_err(|e| ImportError::Parse { file: file.into(), message: e.to_string() })?;
-    let header = format!("# Imported from {file} by `leakhound config import-gitleaks`.\n# Review the notes it printed.\n\n");
+    let body =
+        toml::to_string_pretty(&out).map_err(|e| ImportError::Parse { file: file.into(), message: e.to_string() })?;
+    let header =
+        format!("# Imported from {file} by `leakhound config import-gitleaks`.\n# Review the notes it printed.\n\n");
     Ok(Imported { toml: header + &body, notes, rules: n })
 }
 

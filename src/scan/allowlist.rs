@@ -32,7 +32,12 @@ impl Allowlist {
     ) -> Result<Self, AllowlistError> {
         let path_regexes = path_regexes
             .iter()
-            .map(|r| regex::Regex::new(r).map_err(|e| AllowlistError::Regex { pattern: r.clone(), message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" ") }))
+            .map(|r| {
+                regex::Regex::new(r).map_err(|e| AllowlistError::Regex {
+                    pattern: r.clone(),
+                    message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let paths = if paths.is_empty() {
             None

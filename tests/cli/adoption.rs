@@ -33,13 +33,15 @@ fn baseline_keeps_moved_findings_quiet_and_reports_new_ones() {
     let old = stripe_key(400);
     write(d, "app.py", format!("KEY = \"{old}\"\n"));
     let base = d.join("baseline.json");
-    let o = run(&["scan", "--no-git", "--format", "json", "--write-baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
+    let o =
+        run(&["scan", "--no-git", "--format", "json", "--write-baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!std::fs::read_to_string(&base).unwrap().contains(&old), "the baseline is redacted");
     // The line moves; a new secret appears.
     let new = stripe_key(401);
     write(d, "app.py", format!("import os\n\nKEY = \"{old}\"\nOTHER = \"{new}\"\n"));
-    let (report, o) = scan_json(&["--no-git", "--show-secrets", "--baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
+    let (report, o) =
+        scan_json(&["--no-git", "--show-secrets", "--baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
     let f = report["findings"].as_array().unwrap();
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["secret"], new.as_str());
@@ -61,7 +63,8 @@ fn leakhoundignore_accepts_fingerprints_and_path_fingerprints() {
     write(d, "c.py", format!("K = \"{}\"\n", stripe_key(411)));
     let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
     let f = report["findings"].as_array().unwrap();
-    let loc_a = f.iter().find(|x| x["path"] == "a.py").unwrap()["fingerprints"]["location"].as_str().unwrap().to_string();
+    let loc_a =
+        f.iter().find(|x| x["path"] == "a.py").unwrap()["fingerprints"]["location"].as_str().unwrap().to_string();
     let sec_c = f.iter().find(|x| x["path"] == "c.py").unwrap()["fingerprints"]["secret"].as_str().unwrap().to_string();
     write(d, ".leakhoundignore", format!("# accepted test fixtures\n{loc_a}\n\nc.py:{sec_c}  # only here\n"));
     let (report, _) = scan_json(&["--no-git", d.to_str().unwrap()]);
@@ -115,16 +118,25 @@ fn gitleaks_config_is_converted_and_its_rules_work() {
     let token = format!("acme_tok_{}", random_base62(7, 20).to_lowercase());
     write(d, "src/app.py", format!("T = '{token}'\n"));
     write(d, "testdata/t.py", format!("T = '{token}'\n"));
-    let (report, o) = scan_json(&["--no-git", "--show-secrets", "--config", out.to_str().unwrap(), d.to_str().unwrap()]);
+    let (report, o) =
+        scan_json(&["--no-git", "--show-secrets", "--config", out.to_str().unwrap(), d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let f = report["findings"].as_array().unwrap();
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["rule_id"], "acme-internal-token");
     assert_eq!(f[0]["secret"], &token["acme_tok_".len()..], "secretGroup carried over");
     // Refuses to overwrite, and refuses a regex Rust cannot compile, naming the rule.
-    let o = leakhound().current_dir(d).args(["config", "import-gitleaks", ".gitleaks.toml", "-o", out.to_str().unwrap()]).output().unwrap();
+    let o = leakhound()
+        .current_dir(d)
+        .args(["config", "import-gitleaks", ".gitleaks.toml", "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    write(d, "look.toml", "[[rules]]\nid = \"lookaround\"\nregex = '''(?<!x)secret_[a-z]{8}'''\nkeywords = [\"secret_\"]\n");
+    write(
+        d,
+        "look.toml",
+        "[[rules]]\nid = \"lookaround\"\nregex = '''(?<!x)secret_[a-z]{8}'''\nkeywords = [\"secret_\"]\n",
+    );
     let o = leakhound().current_dir(d).args(["config", "import-gitleaks", "look.toml", "-o", "-"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("rule lookaround") && stderr(&o).contains("cannot be compiled"), "{}", stderr(&o));
@@ -185,7 +197,11 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     git_ok(&repo, &["commit", "-q", "-m", "pr"]);
     let head = git_ok(&repo, &["rev-parse", "HEAD"]);
     let event = dir.path().join("event.json");
-    std::fs::write(&event, format!(r#"{{"pull_request": {{"base": {{"sha": "{base}"}}, "head": {{"sha": "{head}"}}}}}}"#)).unwrap();
+    std::fs::write(
+        &event,
+        format!(r#"{{"pull_request": {{"base": {{"sha": "{base}"}}, "head": {{"sha": "{head}"}}}}}}"#),
+    )
+    .unwrap();
     let summary = dir.path().join("summary.md");
     let outputs = dir.path().join("outputs.txt");
     let sarif = dir.path().join("out.sarif");
@@ -208,7 +224,11 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     assert!(!s.contains(&old[8..]), "the base's secret is not in the PR range");
     let out = std::fs::read_to_string(&outputs).unwrap();
     assert!(out.contains("findings-count=1") && out.contains(&format!("sarif-file={}", sarif.display())), "{out}");
-    assert!(stdout(&o).contains("::error file=src/new.py,line=2,col=8,title=leakhound stripe-live-secret-key::"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("::error file=src/new.py,line=2,col=8,title=leakhound stripe-live-secret-key::"),
+        "{}",
+        stdout(&o)
+    );
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
     assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 1);
     // Without failing on findings, the step passes but still reports.
