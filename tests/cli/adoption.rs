@@ -6,26 +6,6 @@ use std::process::Command;
 
 use crate::support::*;
 
-fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Dev")
-        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
-        .env("GIT_COMMITTER_NAME", "Dev")
-        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .unwrap()
-}
-
-fn git_ok(dir: &Path, args: &[&str]) -> String {
-    let o = git(dir, args);
-    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
-    stdout(&o).trim().to_string()
-}
-
 #[test]
 fn baseline_keeps_moved_findings_quiet_and_reports_new_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -146,7 +126,7 @@ fn gitleaks_config_is_converted_and_its_rules_work() {
 fn install_hook_blocks_a_commit_with_a_secret_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    git_ok(d, &["init", "-q", "-b", "main"]);
+    git(d, &["init", "-q", "-b", "main"]);
     let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
@@ -158,7 +138,7 @@ fn install_hook_blocks_a_commit_with_a_secret_and_never_overwrites() {
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     let key = stripe_key(420);
     write(d, "pay.env", format!("STRIPE={key}\n"));
-    git_ok(d, &["add", "pay.env"]);
+    git(d, &["add", "pay.env"]);
     let o = Command::new("git")
         .current_dir(d)
         .args(["-c", "user.name=Dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "oops"])
@@ -171,7 +151,7 @@ fn install_hook_blocks_a_commit_with_a_secret_and_never_overwrites() {
     assert!(shown.contains("stripe-live-secret-key") && shown.contains("pay.env"), "{shown}");
     assert!(!shown.contains(&key), "redacted: {shown}");
     write(d, "pay.env", "STRIPE=${STRIPE_KEY}\n");
-    git_ok(d, &["add", "pay.env"]);
+    git(d, &["add", "pay.env"]);
     let o = Command::new("git")
         .current_dir(d)
         .args(["-c", "user.name=Dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", "clean"])
@@ -186,16 +166,16 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
     std::fs::create_dir(&repo).unwrap();
-    git_ok(&repo, &["init", "-q", "-b", "main"]);
+    git(&repo, &["init", "-q", "-b", "main"]);
     let old = stripe_key(430);
     write(&repo, "old.env", format!("OLD={old}\n"));
-    git_ok(&repo, &["add", "-A"]);
-    git_ok(&repo, &["commit", "-q", "-m", "base"]);
-    let base = git_ok(&repo, &["rev-parse", "HEAD"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "base"]);
+    let base = git(&repo, &["rev-parse", "HEAD"]);
     write(&repo, "src/new.py", format!("# config\nKEY = \"{}\"\n", stripe_key(431)));
-    git_ok(&repo, &["add", "-A"]);
-    git_ok(&repo, &["commit", "-q", "-m", "pr"]);
-    let head = git_ok(&repo, &["rev-parse", "HEAD"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "pr"]);
+    let head = git(&repo, &["rev-parse", "HEAD"]);
     let event = dir.path().join("event.json");
     std::fs::write(
         &event,

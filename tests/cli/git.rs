@@ -1,27 +1,8 @@
 //! Git sources on real repositories built in temp dirs with the git command line.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::*;
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let o = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Dev One")
-        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
-        .env("GIT_COMMITTER_NAME", "Dev One")
-        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
-        .env("GIT_AUTHOR_DATE", "2024-03-01T10:00:00+01:00")
-        .env("GIT_COMMITTER_DATE", "2024-03-01T10:00:00+01:00")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
-    stdout(&o).trim().to_string()
-}
 
 fn init(dir: &Path) {
     git(dir, &["init", "-q", "-b", "main"]);

@@ -57,3 +57,27 @@ pub fn scan_json(args: &[&str]) -> (serde_json::Value, Output) {
 pub fn finding_paths(report: &serde_json::Value) -> Vec<String> {
     report["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect()
 }
+
+/// Runs git in `dir` with a fixed identity and date and no user or system configuration.
+pub fn git_output(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Dev One")
+        .env("GIT_AUTHOR_EMAIL", "dev@example.org")
+        .env("GIT_COMMITTER_NAME", "Dev One")
+        .env("GIT_COMMITTER_EMAIL", "dev@example.org")
+        .env("GIT_AUTHOR_DATE", "2024-03-01T10:00:00+01:00")
+        .env("GIT_COMMITTER_DATE", "2024-03-01T10:00:00+01:00")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs")
+}
+
+/// `git_output` that must succeed; its trimmed stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let o = git_output(dir, args);
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    stdout(&o).trim().to_string()
+}

@@ -2,9 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use git2::{Delta, Diff, DiffOptions, Oid};
+use git2::{Delta, Diff, DiffOptions, Oid, Repository};
 
-use crate::source::LineSet;
+use super::one_line;
+use crate::finding::Origin;
+use crate::source::{Blob, LineSet, Skip, SkipReason, Visitor};
 
 /// One file in a diff that gained lines.
 pub struct Added {
@@ -52,4 +54,32 @@ pub fn added_lines(diff: &Diff<'_>) -> Result<Vec<Added>, git2::Error> {
         }),
     )?;
     Ok(files.into_values().collect())
+}
+
+/// Reads each file's new blob and hands it to the visitor with the lines it adds; a missing object or
+/// one over the size limit is a skip naming it.
+pub fn visit_added(
+    repo: &Repository,
+    files: Vec<Added>,
+    max_file_size: u64,
+    origin: impl Fn(&Added) -> Origin,
+    visitor: &dyn Visitor,
+) {
+    for f in files {
+        let blob = match repo.find_blob(f.blob) {
+            Ok(b) => b,
+            Err(e) => {
+                let reason =
+                    SkipReason::Other(format!("missing or corrupt object {}: {}", f.blob, one_line(e.message())));
+                visitor.skip(Skip { path: f.path, reason });
+                continue;
+            }
+        };
+        if blob.size() as u64 > max_file_size {
+            let reason = SkipReason::TooLarge { size: blob.size() as u64, limit: max_file_size };
+            visitor.skip(Skip { path: f.path, reason });
+            continue;
+        }
+        visitor.blob(Blob { data: blob.content(), origin: origin(&f), lines: Some(&f.lines) });
+    }
 }

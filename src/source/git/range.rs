@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use git2::{Repository, Sort};
 
-use super::lines::{added_lines, diff_options};
+use super::lines::{added_lines, diff_options, visit_added, Added};
 use super::{commit_info, one_line, open};
 use crate::finding::Origin;
-use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+use crate::source::{Skip, SkipReason, Source, SourceError, Visitor};
 
 pub struct RangeSource {
     pub git_dir: PathBuf,
@@ -79,30 +79,8 @@ impl RangeSource {
             Err(e) => return fail("cannot diff", e),
         };
         let info = commit_info(&commit);
-        for f in files {
-            let blob = match repo.find_blob(f.blob) {
-                Ok(b) => b,
-                Err(e) => {
-                    visitor.skip(Skip {
-                        path: f.path,
-                        reason: SkipReason::Other(format!(
-                            "missing or corrupt object {}: {}",
-                            f.blob,
-                            one_line(e.message())
-                        )),
-                    });
-                    continue;
-                }
-            };
-            if blob.size() as u64 > self.max_file_size {
-                visitor.skip(Skip {
-                    path: f.path,
-                    reason: SkipReason::TooLarge { size: blob.size() as u64, limit: self.max_file_size },
-                });
-                continue;
-            }
-            let origin = Origin::Commit { path: f.path.clone(), blob: f.blob.to_string(), commit: Some(info.clone()) };
-            visitor.blob(Blob { data: blob.content(), origin, lines: Some(&f.lines) });
-        }
+        let origin =
+            |f: &Added| Origin::Commit { path: f.path.clone(), blob: f.blob.to_string(), commit: Some(info.clone()) };
+        visit_added(repo, files, self.max_file_size, origin, visitor);
     }
 }

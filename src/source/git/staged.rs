@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::lines::{added_lines, diff_options};
+use super::lines::{added_lines, diff_options, visit_added};
 use super::{one_line, open};
 use crate::finding::Origin;
-use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+use crate::source::{Source, SourceError, Visitor};
 
 pub struct StagedSource {
     pub git_dir: PathBuf,
@@ -27,34 +27,8 @@ impl Source for StagedSource {
         };
         let index = repo.index().map_err(err)?;
         let diff = repo.diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut diff_options())).map_err(err)?;
-        for f in added_lines(&diff).map_err(err)? {
-            let blob = match repo.find_blob(f.blob) {
-                Ok(b) => b,
-                Err(e) => {
-                    visitor.skip(Skip {
-                        path: f.path,
-                        reason: SkipReason::Other(format!(
-                            "missing staged object {}: {}",
-                            f.blob,
-                            one_line(e.message())
-                        )),
-                    });
-                    continue;
-                }
-            };
-            if blob.size() as u64 > self.max_file_size {
-                visitor.skip(Skip {
-                    path: f.path,
-                    reason: SkipReason::TooLarge { size: blob.size() as u64, limit: self.max_file_size },
-                });
-                continue;
-            }
-            visitor.blob(Blob {
-                data: blob.content(),
-                origin: Origin::Staged { path: f.path.clone() },
-                lines: Some(&f.lines),
-            });
-        }
+        let files = added_lines(&diff).map_err(err)?;
+        visit_added(&repo, files, self.max_file_size, |f| Origin::Staged { path: f.path.clone() }, visitor);
         Ok(())
     }
 }
