@@ -47,7 +47,7 @@ if [ -n "$history" ]; then
     timed kingfisher "$peers/kingfisher" scan "$repo" --no-validate --no-update-check -f json --output "$tmp/kf.json" -q
   fi
   # --staged on 10,000 files with 3 staged changes.
-  big=$tmp/staged; mkdir -p "$big"; git -C "$big" init -q
+  big=$tmp/staged; mkdir -p "$big"; git -C "$big" init -q; git -C "$big" config gc.auto 0
   python3 - "$big" <<'PY'
 import os, sys
 root = sys.argv[1]
