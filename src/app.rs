@@ -72,7 +72,8 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         }
     };
     let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
-    let (findings, stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
+    let (findings, mut stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
+    stats.repository = repository_of(&args);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -121,6 +122,15 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         return Ok(Outcome::DeliveryFailed);
     }
     Ok(outcome(&findings, &stats))
+}
+
+/// The repository scanned (the first path, when it is one), for SARIF's versionControlProvenance.
+fn repository_of(args: &ScanArgs) -> Option<leakhound::report::Repository> {
+    if args.no_git || args.paths.first().is_some_and(|p| p == Path::new("-")) {
+        return None;
+    }
+    let repo = git2::Repository::discover(args.paths.first()?).ok()?;
+    leakhound::source::git::describe(repo.path())
 }
 
 /// Drops findings accepted by `--baseline` or by `.leakhoundignore` at the scan root.

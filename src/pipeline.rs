@@ -89,6 +89,7 @@ pub fn run(
         skipped,
         notes: c.notes.into_inner().unwrap_or_else(|e| e.into_inner()),
         elapsed_ms: started.elapsed().as_millis() as u64,
+        repository: None,
     };
     Ok((findings, stats))
 }

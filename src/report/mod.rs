@@ -46,6 +46,17 @@ pub struct ScanStats {
     /// Remarks about the scan as a whole (e.g. a shallow repository).
     pub notes: Vec<String>,
     pub elapsed_ms: u64,
+    /// The repository scanned, when it was one (for SARIF's versionControlProvenance).
+    pub repository: Option<Repository>,
+}
+
+/// Where a scanned repository lives and which revision was scanned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repository {
+    /// The `origin` remote as an absolute URL (https, with any credentials removed).
+    pub uri: String,
+    pub revision: Option<String>,
+    pub branch: Option<String>,
 }
 
 pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {

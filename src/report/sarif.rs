@@ -8,7 +8,7 @@ use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
     PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
-    ResultLevel, Run, Sarif, Tool, ToolComponent, SCHEMA_URL,
+    ResultLevel, Run, Sarif, Tool, ToolComponent, VersionControlDetails, SCHEMA_URL,
 };
 
 use super::Report;
@@ -67,13 +67,22 @@ pub fn build(report: &Report<'_>) -> Sarif {
             .description(Message::builder().text("The root of the scanned repository or directory.").build())
             .build(),
     );
-    let run = Run::builder()
+    let mut run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .results(results)
         .invocations(vec![invocation])
         .column_kind(json!("unicodeCodePoints"))
         .original_uri_base_ids(base_ids)
         .build();
+    if let Some(repo) = &report.stats.repository {
+        let mut v = VersionControlDetails::builder()
+            .repository_uri(repo.uri.clone())
+            .mapped_to(ArtifactLocation::builder().uri_base_id("%SRCROOT%").build())
+            .build();
+        v.revision_id = repo.revision.clone();
+        v.branch = repo.branch.clone();
+        run.version_control_provenance = Some(vec![v]);
+    }
     Sarif::builder().schema(SCHEMA_URL).version(json!("2.1.0")).runs(vec![run]).build()
 }
 

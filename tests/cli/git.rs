@@ -275,3 +275,30 @@ fn not_a_repository_for_staged_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a git repository"), "{}", stderr(&o));
 }
+
+#[test]
+fn sarif_for_history_carries_commit_and_provenance_not_in_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    git(d, &["remote", "add", "origin", "git@github.com:acme/app.git"]);
+    let sha = commit_file(d, "cfg/app.env", &format!("K={}\n", stripe_key(190)), "add config");
+    let out = dir.path().join("r.sarif");
+    let o = run(&["scan", "-o", out.to_str().unwrap(), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["versionControlProvenance"][0]["repositoryUri"], "https://github.com/acme/app");
+    assert_eq!(run0["versionControlProvenance"][0]["revisionId"], sha.as_str());
+    let res = &run0["results"][0];
+    assert_eq!(res["properties"]["commit"]["sha"], sha.as_str());
+    assert!(!res["partialFingerprints"].to_string().contains(&sha), "no commit in fingerprints");
+    if std::env::var_os("LEAKHOUND_VALIDATE_SARIF").is_some() {
+        let val = std::process::Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/validate-sarif.sh"))
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(val.status.success() && stdout(&val).contains("0 errors"), "{}{}", stdout(&val), stderr(&val));
+    }
+}
