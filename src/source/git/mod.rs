@@ -117,27 +117,6 @@ pub fn unchanged_paths(git_dir: &Path) -> std::collections::HashSet<PathBuf> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn remote_urls_become_https_without_credentials() {
-        assert_eq!(super::https_url("git@github.com:org/repo.git").as_deref(), Some("https://github.com/org/repo"));
-        assert_eq!(
-            super::https_url("https://x:tok@github.com/org/repo.git").as_deref(),
-            Some("https://github.com/org/repo")
-        );
-        assert_eq!(super::https_url("ssh://git@host:22/a/b").as_deref(), Some("https://host/a/b"));
-        assert_eq!(super::https_url("/local/path"), None);
-    }
-
-    #[test]
-    fn dates_are_rfc3339() {
-        assert_eq!(super::rfc3339(git2::Time::new(0, 0)), "1970-01-01T00:00:00+00:00");
-        assert_eq!(super::rfc3339(git2::Time::new(1_700_000_000, 120)), "2023-11-15T00:13:20+02:00");
-        assert_eq!(super::rfc3339(git2::Time::new(951_782_400, -300)), "2000-02-28T19:00:00-05:00");
-    }
-}
-
 /// The repository's `origin` remote as an https URL without credentials, HEAD's commit and branch.
 pub fn describe(git_dir: &Path) -> Option<crate::report::Repository> {
     let repo = Repository::open(git_dir).ok()?;
@@ -168,4 +147,25 @@ fn https_url(url: &str) -> Option<String> {
         return None;
     }
     Some(format!("https://{host}/{}", path.trim_start_matches('/').trim_end_matches(".git")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn remote_urls_become_https_without_credentials() {
+        assert_eq!(super::https_url("git@github.com:org/repo.git").as_deref(), Some("https://github.com/org/repo"));
+        assert_eq!(
+            super::https_url("https://x:tok@github.com/org/repo.git").as_deref(),
+            Some("https://github.com/org/repo")
+        );
+        assert_eq!(super::https_url("ssh://git@host:22/a/b").as_deref(), Some("https://host/a/b"));
+        assert_eq!(super::https_url("/local/path"), None);
+    }
+
+    #[test]
+    fn dates_are_rfc3339() {
+        assert_eq!(super::rfc3339(git2::Time::new(0, 0)), "1970-01-01T00:00:00+00:00");
+        assert_eq!(super::rfc3339(git2::Time::new(1_700_000_000, 120)), "2023-11-15T00:13:20+02:00");
+        assert_eq!(super::rfc3339(git2::Time::new(951_782_400, -300)), "2000-02-28T19:00:00-05:00");
+    }
 }
