@@ -133,7 +133,7 @@ impl Scanner {
             return None;
         }
         let e = entropy::shannon(secret);
-        if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret.len())) {
+        if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret)) {
             return None;
         }
         if let Some(c) = &rule.spec.checksum {
