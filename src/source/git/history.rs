@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
-use git2::{ObjectType, Oid, Repository, Sort, Tree};
+use git2::{Oid, Repository, Sort};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::{commit_info, one_line, open};
@@ -148,7 +148,8 @@ impl HistorySource {
     }
 }
 
-/// Walks commits oldest-first (parents before children) and sends every blob not seen before.
+/// Walks commits oldest-first (parents before children) and sends every blob not seen before. Commits
+/// and trees are read as raw objects and parsed here: no libgit2 object cache, no per-entry objects.
 fn enumerate(
     repo: &Repository,
     tips: &[Oid],
@@ -156,6 +157,7 @@ fn enumerate(
     visitor: &dyn Visitor,
     tx: &std::sync::mpsc::SyncSender<Job>,
 ) {
+    let problem = |path: String, message: String| visitor.skip(Skip { path, reason: SkipReason::Other(message) });
     let mut walk = match repo.revwalk() {
         Ok(w) => w,
         Err(e) => return visitor.note(format!("cannot walk history: {}", one_line(e.message()))),
@@ -163,80 +165,131 @@ fn enumerate(
     let _ = walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE);
     for t in tips {
         if let Err(e) = walk.push(*t) {
-            visitor.skip(Skip {
-                path: t.to_string(),
-                reason: SkipReason::Other(format!("cannot walk from {t}: {}", one_line(e.message()))),
-            });
+            problem(t.to_string(), format!("cannot walk from {t}: {}", one_line(e.message())));
         }
     }
+    let odb = match repo.odb() {
+        Ok(o) => o,
+        Err(e) => return visitor.note(format!("cannot read objects: {}", one_line(e.message()))),
+    };
     let mut seen_trees: HashSet<Oid> = HashSet::new();
     let mut seen_blobs: HashSet<Oid> = HashSet::new();
+    let mut stack: Vec<(Oid, String)> = Vec::new();
     for oid in walk {
         let oid = match oid {
             Ok(o) => o,
             Err(e) => {
-                visitor.skip(Skip {
-                    path: String::new(),
-                    reason: SkipReason::Other(format!("history walk: {}", one_line(e.message()))),
-                });
+                problem(String::new(), format!("history walk: {}", one_line(e.message())));
                 continue;
             }
         };
-        let commit = match repo.find_commit(oid) {
-            Ok(c) => c,
-            Err(e) => {
-                visitor.skip(Skip {
-                    path: oid.to_string(),
-                    reason: SkipReason::Other(format!("missing or corrupt commit {oid}: {}", one_line(e.message()))),
-                });
-                continue;
-            }
-        };
-        let tree = match commit.tree() {
+        let tree = match odb.read(oid).map_err(|e| one_line(e.message())).and_then(|o| commit_tree(o.data())) {
             Ok(t) => t,
-            Err(e) => {
-                visitor.skip(Skip {
-                    path: oid.to_string(),
-                    reason: SkipReason::Other(format!(
-                        "missing or corrupt tree of commit {oid}: {}",
-                        one_line(e.message())
-                    )),
-                });
+            Err(m) => {
+                problem(oid.to_string(), format!("missing or corrupt commit {oid}: {m}"));
                 continue;
             }
         };
-        if !seen_trees.insert(tree.id()) {
+        if !seen_trees.insert(tree) {
             continue;
         }
-        let info = Arc::new(commit_info(&commit));
-        let mut stack: Vec<(Tree<'_>, String)> = vec![(tree, prefix.to_string())];
-        while let Some((tree, dir)) = stack.pop() {
-            for entry in tree.iter() {
-                let name = String::from_utf8_lossy(entry.name_bytes());
+        // Provenance is looked up only for commits that bring in a new blob.
+        let mut info: Option<Arc<CommitInfo>> = None;
+        stack.push((tree, prefix.to_string()));
+        while let Some((tree_id, dir)) = stack.pop() {
+            let object = match odb.read(tree_id) {
+                Ok(o) => o,
+                Err(e) => {
+                    let short = &oid.to_string()[..12];
+                    problem(
+                        format!("{dir}@{short}"),
+                        format!("missing or corrupt tree {tree_id}: {}", one_line(e.message())),
+                    );
+                    continue;
+                }
+            };
+            for entry in TreeEntries(object.data()) {
+                let Ok(id) = Oid::from_bytes(entry.id) else { continue };
+                let name = String::from_utf8_lossy(entry.name);
                 let path = if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") };
-                match entry.kind() {
-                    Some(ObjectType::Tree) if seen_trees.insert(entry.id()) => match repo.find_tree(entry.id()) {
-                        Ok(t) => stack.push((t, path)),
-                        Err(e) => visitor.skip(Skip {
-                            path: format!("{path}@{}", &info.sha[..12]),
-                            reason: SkipReason::Other(format!(
-                                "missing or corrupt tree {}: {}",
-                                entry.id(),
-                                one_line(e.message())
-                            )),
-                        }),
-                    },
-                    // 0o120000 is a symlink: its blob is the link target, not file content.
-                    Some(ObjectType::Blob) if entry.filemode() != 0o120000 && seen_blobs.insert(entry.id()) => {
-                        let job = Job { blob: entry.id(), path, commit: Arc::clone(&info) };
-                        if tx.send(job).is_err() {
-                            return;
-                        }
+                // 40000 is a tree, 100644/100755 a file; 120000 (a symlink's target) and 160000 (a
+                // submodule's commit) are not file content of this repository.
+                if entry.mode == b"40000" {
+                    if seen_trees.insert(id) {
+                        stack.push((id, path));
                     }
-                    // Seen trees and blobs, and submodule commits (gitlinks, in another repository).
-                    _ => {}
+                } else if entry.mode.starts_with(b"100") && seen_blobs.insert(id) {
+                    let commit = match &info {
+                        Some(c) => Arc::clone(c),
+                        None => match repo.find_commit(oid) {
+                            Ok(c) => Arc::clone(info.insert(Arc::new(commit_info(&c)))),
+                            Err(e) => {
+                                problem(
+                                    oid.to_string(),
+                                    format!("missing or corrupt commit {oid}: {}", one_line(e.message())),
+                                );
+                                continue;
+                            }
+                        },
+                    };
+                    if tx.send(Job { blob: id, path, commit }).is_err() {
+                        return;
+                    }
                 }
             }
         }
+    }
+}
+
+/// The tree id on a raw commit's first line (`tree <hex>`).
+fn commit_tree(data: &[u8]) -> Result<Oid, String> {
+    data.strip_prefix(b"tree ")
+        .and_then(|rest| rest.get(..40))
+        .and_then(|hex| std::str::from_utf8(hex).ok())
+        .and_then(|hex| Oid::from_str(hex).ok())
+        .ok_or_else(|| "no tree line".to_string())
+}
+
+struct TreeEntry<'a> {
+    mode: &'a [u8],
+    name: &'a [u8],
+    id: &'a [u8],
+}
+
+/// The entries of a raw tree object: `<octal mode> <name>\0<20-byte id>`, repeated; stops at garbage.
+struct TreeEntries<'a>(&'a [u8]);
+
+impl<'a> Iterator for TreeEntries<'a> {
+    type Item = TreeEntry<'a>;
+
+    fn next(&mut self) -> Option<TreeEntry<'a>> {
+        let data = self.0;
+        let space = memchr::memchr(b' ', data)?;
+        let nul = space + 1 + memchr::memchr(0, &data[space + 1..])?;
+        let id = data.get(nul + 1..nul + 21)?;
+        self.0 = &data[nul + 21..];
+        Some(TreeEntry { mode: &data[..space], name: &data[space + 1..nul], id })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_trees_and_commits_parse() {
+        let mut raw = b"100644 a.txt\0".to_vec();
+        raw.extend([1u8; 20]);
+        raw.extend(b"40000 dir\0");
+        raw.extend([2u8; 20]);
+        let e: Vec<_> = TreeEntries(&raw).collect();
+        assert_eq!(
+            (e[0].mode, e[0].name, e[1].mode, e[1].name),
+            (&b"100644"[..], &b"a.txt"[..], &b"40000"[..], &b"dir"[..])
+        );
+        assert_eq!(TreeEntries(&raw[..raw.len() - 1]).count(), 1, "a truncated entry is dropped");
+        let commit = b"tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\nauthor x";
+        assert_eq!(commit_tree(commit).unwrap().to_string(), "4b825dc642cb6eb9a060e54bf8d69288fbe4904b");
+        assert!(commit_tree(b"garbage").is_err());
     }
 }
