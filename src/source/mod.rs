@@ -40,6 +40,25 @@ impl LineSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The lines in both sets.
+    pub fn intersect(&self, other: &LineSet) -> LineSet {
+        let mut out = LineSet::default();
+        let (mut i, mut j) = (0, 0);
+        while i < self.0.len() && j < other.0.len() {
+            let (a, b) = (self.0[i], other.0[j]);
+            let (lo, hi) = (a.0.max(b.0), a.1.min(b.1));
+            if lo <= hi {
+                out.push(lo, hi);
+            }
+            if a.1 < b.1 {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
 }
 
 /// Why something was not scanned.
@@ -136,5 +155,8 @@ mod tests {
         assert_eq!(s.0, vec![(1, 3), (10, 12)]);
         assert!(s.contains(2) && s.contains(10) && s.contains(12));
         assert!(!s.contains(4) && !s.contains(13) && !s.contains(0));
+        let mut t = LineSet::default();
+        t.push(2, 11);
+        assert_eq!(s.intersect(&t).0, vec![(2, 3), (10, 11)]);
     }
 }

@@ -302,3 +302,32 @@ fn sarif_for_history_carries_commit_and_provenance_not_in_fingerprints() {
         assert!(val.status.success() && stdout(&val).contains("0 errors"), "{}{}", stdout(&val), stderr(&val));
     }
 }
+
+#[test]
+fn range_reports_merged_work_once_and_a_merge_resolution_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let base = commit_file(d, "app.env", "A=1\n", "base");
+    git(d, &["checkout", "-q", "-b", "side"]);
+    let side_key = stripe_key(195);
+    commit_file(d, "side.env", &format!("S={side_key}\n"), "side work");
+    git(d, &["checkout", "-q", "main"]);
+    commit_file(d, "main.txt", "m\n", "main work");
+    git(d, &["merge", "-q", "--no-commit", "side"]);
+    let resolution_key = stripe_key(196);
+    write(d, "app.env", format!("A=1\nR={resolution_key}\n"));
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "merge side"]);
+    let (report, o) = scan_json(&["--show-secrets", "--range", &format!("{base}..HEAD"), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["secret"].as_str().unwrap().to_string(), f["commit"]["summary"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.contains(&(side_key, "side work".to_string())), "{f:?}");
+    assert!(f.contains(&(resolution_key, "merge side".to_string())), "{f:?}");
+}

@@ -54,30 +54,38 @@ impl RangeSource {
             Ok(c) => c,
             Err(e) => return fail("cannot read", e),
         };
-        // A merge's first-parent diff repeats what its merged commits added (they are in the range too).
-        if commit.parent_count() > 1 {
-            return;
-        }
         let tree = match commit.tree() {
             Ok(t) => t,
             Err(e) => return fail("cannot read the tree", e),
         };
-        let parent_tree = match commit.parent(0) {
-            Ok(p) => match p.tree() {
-                Ok(t) => Some(t),
-                Err(e) => return fail("cannot read the parent tree", e),
-            },
-            // A root commit, or a parent cut off by a shallow clone: everything it has is added.
-            Err(_) => None,
-        };
-        let diff = match repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut diff_options())) {
-            Ok(d) => d,
-            Err(e) => return fail("cannot diff", e),
-        };
-        let files = match added_lines(&diff) {
-            Ok(f) => f,
-            Err(e) => return fail("cannot diff", e),
-        };
+        // Lines added against each parent; a root commit (or one whose parent a shallow clone cut off)
+        // adds everything it has. A merge adds only the lines new against every parent: its
+        // resolution, not what its merged commits (scanned on their own) brought.
+        let parents: Vec<Option<git2::Tree<'_>>> =
+            if commit.parent_count() == 0 { vec![None] } else { commit.parents().map(|p| p.tree().ok()).collect() };
+        let mut files: Option<Vec<Added>> = None;
+        for parent_tree in &parents {
+            let diff = match repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut diff_options())) {
+                Ok(d) => d,
+                Err(e) => return fail("cannot diff", e),
+            };
+            let added = match added_lines(&diff) {
+                Ok(f) => f,
+                Err(e) => return fail("cannot diff", e),
+            };
+            files = Some(match files {
+                None => added,
+                Some(prev) => prev
+                    .into_iter()
+                    .filter_map(|mut f| {
+                        let other = added.iter().find(|a| a.path == f.path)?;
+                        f.lines = f.lines.intersect(&other.lines);
+                        (!f.lines.is_empty()).then_some(f)
+                    })
+                    .collect(),
+            });
+        }
+        let files = files.unwrap_or_default();
         let info = commit_info(&commit);
         let origin =
             |f: &Added| Origin::Commit { path: f.path.clone(), blob: f.blob.to_string(), commit: Some(info.clone()) };
