@@ -59,6 +59,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         &config.allowlist.stopwords,
     )
     .context("invalid [allowlist] in config")?;
+    let hooks = webhooks(&args, &config)?;
     let scanner = Scanner::new(rules, allowlist, args.show_secrets);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
@@ -107,7 +108,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         };
         write_report(Format::Json, &baseline, false, Some(path))?;
     }
-    let deliveries = notify_webhooks(&args, &config, &findings, scanner.rules())?;
+    let deliveries = notify_webhooks(&args, &hooks, &findings, scanner.rules())?;
     let report = Report {
         findings: &findings,
         stats: &stats,
@@ -156,25 +157,35 @@ fn drop_accepted(mut findings: Vec<Finding>, args: &ScanArgs) -> Result<Vec<Find
 /// outbox for `leakhound notify`.
 fn notify_webhooks(
     args: &ScanArgs,
-    config: &Config,
+    hooks: &[leakhound::revoke::WebhookConfig],
     findings: &[Finding],
     rules: &RuleSet,
 ) -> Result<Option<leakhound::revoke::Deliveries>> {
-    use leakhound::revoke::{self, WebhookConfig};
-    let mut hooks: Vec<WebhookConfig> = config.webhooks.clone();
-    hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
+    use leakhound::revoke;
     if hooks.is_empty() {
         return Ok(None);
     }
-    for h in &hooks {
-        revoke::transport::check_url(&h.url)?;
-    }
-    let notices = revoke::plan(findings, rules, &hooks);
+    let notices = revoke::plan(findings, rules, hooks);
     let log = |line: String| eprintln!("leakhound: {line}");
     if args.revoke_dry_run {
-        return Ok(Some(revoke::dry_run(&notices, &hooks, &log)));
+        return Ok(Some(revoke::dry_run(&notices, hooks, &log)));
     }
-    Ok(Some(revoke::deliver(notices, &hooks, &log)?))
+    Ok(Some(revoke::deliver(notices, hooks, &log)?))
+}
+
+/// The configured webhooks, checked before scanning (https, signing key present) so that a bad
+/// setting fails fast instead of after a long history scan.
+fn webhooks(args: &ScanArgs, config: &Config) -> Result<Vec<leakhound::revoke::WebhookConfig>> {
+    use leakhound::revoke::{transport::check_url, WebhookConfig};
+    let mut hooks: Vec<WebhookConfig> = config.webhooks.clone();
+    hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
+    for h in &hooks {
+        check_url(&h.url)?;
+        if !args.revoke_dry_run && std::env::var_os(&h.secret_env).is_none_or(|v| v.is_empty()) {
+            bail!("webhook {}: the signing key variable {} is not set", h.url, h.secret_env);
+        }
+    }
+    Ok(hooks)
 }
 
 /// What to read: stdin, a commit range, the index, or each path as a directory — and, for a git
