@@ -54,6 +54,6 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string().split_whitespace().collect::<Vec<_>>().join(" "))
+        toml::from_str(text).map_err(|e| crate::text::one_line(&e.to_string()))
     }
 }

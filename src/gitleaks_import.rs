@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::AllowlistConfig;
 use crate::finding::Severity;
 use crate::rules::RuleSpec;
+use crate::text::one_line;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -237,8 +238,4 @@ fn kebab(id: &str) -> String {
         s = s.replace("--", "-");
     }
     s.trim_matches('-').to_string()
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -15,3 +15,4 @@ pub mod revoke;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod text;

@@ -11,7 +11,7 @@ fn main() {
         Ok(outcome) => outcome.exit_code(),
         Err(e) => {
             // One line: what failed and why, with the context the error carries.
-            let msg = format!("{e:#}").split_whitespace().collect::<Vec<_>>().join(" ");
+            let msg = leakhound::text::one_line(&format!("{e:#}"));
             eprintln!("leakhound: error: {msg}");
             2
         }

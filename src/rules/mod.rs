@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use regex::bytes::{Regex, RegexBuilder};
 
+use crate::text::one_line;
 pub use selftest::{check_rules, ExampleFailure};
 pub use spec::{RuleFile, RuleSpec};
 
@@ -155,10 +156,6 @@ impl Rule {
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
     RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Glob for a path relative to the scan root; `*` does not cross `/`, and a glob without `/` matches

@@ -35,7 +35,7 @@ impl Allowlist {
             .map(|r| {
                 regex::Regex::new(r).map_err(|e| AllowlistError::Regex {
                     pattern: r.clone(),
-                    message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
+                    message: crate::text::one_line(&e.to_string()),
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -55,7 +55,7 @@ impl Allowlist {
             .map(|r| {
                 Regex::new(r).map_err(|e| AllowlistError::Regex {
                     pattern: r.clone(),
-                    message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
+                    message: crate::text::one_line(&e.to_string()),
                 })
             })
             .collect::<Result<_, _>>()?;

@@ -17,6 +17,7 @@ pub use staged::StagedSource;
 
 use super::SourceError;
 use crate::finding::CommitInfo;
+pub(crate) use crate::text::one_line;
 
 /// The repository at exactly `path` (a work tree's top level or a bare repository), if it is one.
 pub fn discover(path: &Path) -> Option<PathBuf> {
@@ -44,10 +45,6 @@ pub(crate) fn open(git_dir: &Path) -> Result<Repository, SourceError> {
 
 pub(crate) fn root_error(path: &Path, e: &git2::Error) -> SourceError {
     SourceError::Root { path: path.display().to_string(), message: one_line(e.message()) }
-}
-
-pub(crate) fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub(crate) fn commit_info(c: &Commit<'_>) -> CommitInfo {
