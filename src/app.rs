@@ -217,7 +217,7 @@ fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
             plain.push(path.clone());
             continue;
         };
-        let bare = git2::Repository::open(&git_dir).map(|r| r.is_bare()).unwrap_or(false);
+        let bare = git::is_bare(path, &git_dir);
         let submodules = git::submodule_paths(&git_dir);
         if !bare {
             let mut fs = FsSource::new(vec![path.clone()], args.max_file_size, threads, args.no_ignore);

@@ -199,6 +199,27 @@ fn bare_repository_history_is_scanned() {
 }
 
 #[test]
+fn git_directory_without_config_is_scanned_as_bare_not_as_files() {
+    // Mirrors and copied `.git` directories often carry no `config` saying they are bare; their object
+    // files are not a work tree and must not be walked (a pack over --max-file-size warned before).
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    init(&src);
+    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(151)), "one");
+    git(dir.path(), &["clone", "-q", "--bare", src.to_str().unwrap(), "mirror"]);
+    let mirror = dir.path().join("mirror");
+    git(&mirror, &["repack", "-adq"]);
+    std::fs::remove_file(mirror.join("config")).unwrap();
+    let (report, o) = scan_json(&["--max-file-size", "100", mirror.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!stderr(&o).contains(".pack"), "object files were walked: {}", stderr(&o));
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0]["origin"], "commit");
+}
+
+#[test]
 fn corrupt_object_is_a_warning_naming_it_and_the_rest_is_scanned() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

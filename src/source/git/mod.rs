@@ -25,6 +25,16 @@ pub fn discover(path: &Path) -> Option<PathBuf> {
     Some(repo.path().to_path_buf())
 }
 
+/// Whether the repository at `git_dir`, found from `path`, has no work tree to scan: `core.bare`, or
+/// `path` is the git directory itself (a mirror or a copied `.git` often has no config saying it is bare).
+pub fn is_bare(path: &Path, git_dir: &Path) -> bool {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    Repository::open(git_dir).map(|r| r.is_bare()).unwrap_or(false) || same(path, git_dir)
+}
+
 /// libgit2 settings for reading every object once: skip re-hashing each object on read (a third of the
 /// CPU time on a large history; objects are still checksummed by zlib and the pack index) and do not
 /// cache blobs, which are read exactly once.
