@@ -6,6 +6,7 @@ mod history;
 mod lines;
 mod range;
 mod staged;
+pub mod zlib;
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +43,7 @@ pub(crate) fn tune_for_bulk_reads() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         git2::opts::strict_hash_verification(false);
+        let _ = zlib::version();
         // SAFETY: called once, before any other thread uses libgit2 in this process.
         unsafe {
             let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Blob, 0);
