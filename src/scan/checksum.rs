@@ -66,10 +66,19 @@ fn base64_user_pass(s: &[u8]) -> bool {
     };
     match text.split_once(':') {
         Some((user, pass)) => {
-            !user.is_empty() && pass.len() >= 3 && text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+            !user.is_empty()
+                && pass.len() >= 3
+                && text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+                && !is_dummy_password(pass)
         }
         None => false,
     }
+}
+
+/// Documentation values (`user:password`, `admin:changeme`, `me:<token>`), not credentials.
+fn is_dummy_password(pass: &str) -> bool {
+    const WORDS: &[&str] = &["password", "passwd", "pass", "pwd", "secret", "test", "admin", "root", "token", "apikey"];
+    WORDS.contains(&pass.to_ascii_lowercase().as_str()) || super::filters::is_placeholder(pass.as_bytes())
 }
 
 /// `[12, 255, …]`: exactly 64 integers, each 0-255 (a Solana CLI keypair file), not all alike.
@@ -117,6 +126,9 @@ mod tests {
     fn base64_user_pass_needs_a_colon_and_printable_text() {
         assert!(check("base64-user-pass", b"ZGVwbG95OnMzY3JldC12YWx1ZQ=="));
         assert!(!check("base64-user-pass", b"b2F1dGgy"));
+        // user:password and admin:<token> are documentation, not credentials.
+        assert!(!check("base64-user-pass", b"dXNlcjpwYXNzd29yZA=="));
+        assert!(!check("base64-user-pass", b"YWRtaW46PHRva2VuPg=="));
     }
 
     #[test]

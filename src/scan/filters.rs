@@ -6,7 +6,9 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
     // Placeholders are short; in a long random value (a PEM body, a 150-character token) a marker such as
     // `xxxx` turns up by chance, so long secrets are judged only by their shape below.
     if secret.len() > 100 {
-        return has_template_syntax(secret);
+        // Vendor documentation marks its sample keys (`AKIAIOSFODNN7EXAMPLE`, session tokens with
+        // `EXAMPLE` inside); seven given capitals do not turn up in a random value by chance.
+        return has_template_syntax(secret) || memchr::memmem::find(secret, b"EXAMPLE").is_some();
     }
     // Already redacted (`sk_live_…`) or elided with an ellipsis.
     if memchr::memmem::find(secret, "…".as_bytes()).is_some() {
@@ -124,7 +126,13 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     if CODE.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') || s.starts_with('&') || s.starts_with('*') {
+    if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') {
+        return true;
+    }
+    // YAML anchors and aliases (`&defaults`, `*db_password`); a password may start with either too.
+    if (s.starts_with('*') || s.starts_with('&'))
+        && s[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
         return true;
     }
     if s.contains('(') || s.contains(')') || s.contains('[') || s.contains(' ') || s.contains('{') || s.contains('}') {
@@ -326,6 +334,8 @@ mod tests {
             "changeme123",
             "AKIAIOSFODNN7EXAMPLE",
             "aaaaaaaaaaaaaaaa",
+            // An AWS documentation session token: long, so only its EXAMPLE marker gives it away.
+            "IQoJb3JpZ2luX2VjEOz////////////////////wEXAMPLEtMSJHMEUCIDoKK3JH9uGQE1z0sINr5M4jk+Na8KHDcCYRVjJCZEvOAiEA3OvJGtw",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
@@ -347,10 +357,19 @@ mod tests {
             "550e8400-e29b-41d4-a716-446655440000",
             "da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "/usr/local/bin/thing",
+            "*db_password",
+            "&defaults",
         ] {
             assert!(is_unlikely_generic_secret(code.as_bytes()), "{code}");
         }
-        for real in ["Zq8mT2vL9pW4rXk3", "hQ7xN2pL5vR8tK1m", "s3cr3t-P4ssw0rd!", "AbCdEfGhIjKlMnOpQrStUvWxYz"] {
+        for real in [
+            "Zq8mT2vL9pW4rXk3",
+            "hQ7xN2pL5vR8tK1m",
+            "s3cr3t-P4ssw0rd!",
+            "AbCdEfGhIjKlMnOpQrStUvWxYz",
+            "*Kx9#mP2vQ7!",
+            "&Vq3:Lz8w",
+        ] {
             assert!(!is_unlikely_generic_secret(real.as_bytes()), "{real}");
         }
     }
