@@ -197,6 +197,7 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"sync",
         b"prefix",
         b"suffix",
+        b"algorithm",
         b"type",
         b"kind",
         b"lexer",
