@@ -105,6 +105,8 @@ pub struct Finding {
     /// Same snippet with the raw secret, only filled for `--show-secrets`.
     pub raw_snippet: Option<String>,
     pub entropy: f64,
+    /// Whether the secret passed its rule's checksum; `None` when the rule has none.
+    pub checksum_valid: Option<bool>,
     pub fingerprints: Fingerprints,
 }
 

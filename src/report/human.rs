@@ -53,7 +53,12 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
             Severity::Low => p.wrap("36", "low     "),
         };
         writeln!(out, "  {:>5}:{:<4} {sev}  {}  {}", f.line, f.column, f.rule_id, p.wrap("2", &f.rule_name))?;
-        writeln!(out, "             secret  {}", shown_secret(f, report.show_secrets))?;
+        let note = if f.checksum_valid == Some(false) {
+            "  (checksum fails: not an issued token, likely a sample)"
+        } else {
+            ""
+        };
+        writeln!(out, "             secret  {}{}", shown_secret(f, report.show_secrets), p.wrap("2", note))?;
         writeln!(out, "             {}", p.wrap("2", shown_snippet(f, report.show_secrets)))?;
     }
     if !report.findings.is_empty() {

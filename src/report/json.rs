@@ -25,6 +25,9 @@ pub struct JsonFinding<'a> {
     pub secret_redacted: bool,
     pub snippet: &'a str,
     pub entropy: f64,
+    /// Present for rules with a checksum: `false` means the value cannot be a token the vendor issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checksum_valid: Option<bool>,
     pub fingerprints: &'a Fingerprints,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<&'a CommitInfo>,
@@ -75,6 +78,7 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         secret_redacted: !report.show_secrets,
         snippet: shown_snippet(f, report.show_secrets),
         entropy: f.entropy,
+        checksum_valid: f.checksum_valid,
         fingerprints: &f.fingerprints,
         commit: f.origin.commit(),
         delivery: report.deliveries_of(f),

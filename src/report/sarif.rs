@@ -183,6 +183,9 @@ fn result(f: &Finding, rule_index: usize, deliveries: Option<&[crate::revoke::De
     props.insert("secret".to_string(), json!(f.secret.redacted()));
     props.insert("secretLength".to_string(), json!(f.secret.len()));
     props.insert("entropy".to_string(), json!(f.entropy));
+    if let Some(valid) = f.checksum_valid {
+        props.insert("checksumValid".to_string(), json!(valid));
+    }
     props.insert("origin".to_string(), json!(f.origin.kind()));
     if let Some(c) = f.origin.commit() {
         props.insert(

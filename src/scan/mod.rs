@@ -10,7 +10,7 @@ mod prefilter;
 
 use memchr::{memchr, memrchr};
 
-use crate::finding::{Finding, Fingerprints, Origin};
+use crate::finding::{Finding, Fingerprints, Origin, Severity};
 use crate::redact::Secret;
 use crate::rules::{Rule, RuleSet};
 pub use allowlist::Allowlist;
@@ -35,6 +35,8 @@ struct Candidate {
     start: usize,
     end: usize,
     entropy: f64,
+    /// `Some(false)` when the rule's checksum failed softly (see `checksum::failure_is_soft`).
+    checksum_valid: Option<bool>,
 }
 
 impl Scanner {
@@ -88,9 +90,9 @@ impl Scanner {
                     {
                         continue;
                     }
-                    if let Some(entropy) = self.accept(rule, &data[start..end]) {
+                    if let Some((entropy, checksum_valid)) = self.accept(rule, &data[start..end]) {
                         if !inline_allowed(data, ws + m.start(), ws + m.end()) {
-                            cands.push(Candidate { rule: ri, start, end, entropy });
+                            cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid });
                         }
                     }
                 }
@@ -127,8 +129,9 @@ impl Scanner {
         out
     }
 
-    /// Every filter on the secret; the secret's entropy when it passes.
-    fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<f64> {
+    /// Every filter on the secret; when it passes, the secret's entropy and the checksum outcome (`None`
+    /// when the rule has no checksum).
+    fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<(f64, Option<bool>)> {
         if secret.is_empty() {
             return None;
         }
@@ -136,18 +139,19 @@ impl Scanner {
         if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret)) {
             return None;
         }
-        if let Some(c) = &rule.spec.checksum {
-            if !checksum::check(c, secret) {
-                return None;
-            }
-        }
+        let checksum_valid = match &rule.spec.checksum {
+            Some(c) if checksum::check(c, secret) => Some(true),
+            Some(c) if checksum::failure_is_soft(c) => Some(false),
+            Some(_) => return None,
+            None => None,
+        };
         if filters::is_placeholder(secret) || (rule.spec.generic && filters::is_unlikely_generic_secret(secret)) {
             return None;
         }
         if rule.allowed_secret(secret) || self.allowlist.secret_allowed(secret) {
             return None;
         }
-        Some(e)
+        Some((e, checksum_valid))
     }
 
     /// A generic rule gives way to a specific rule that found an overlapping secret; of two matches of
@@ -192,7 +196,9 @@ impl Scanner {
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
                 rule_name: rule.spec.name.clone(),
-                severity: rule.spec.severity,
+                // A token whose checksum fails cannot have been issued: most likely a sample or a test
+                // value, so it is reported, but as low severity.
+                severity: if c.checksum_valid == Some(false) { Severity::Low } else { rule.spec.severity },
                 origin: origin.clone(),
                 line,
                 column,
@@ -203,6 +209,7 @@ impl Scanner {
                 snippet,
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
+                checksum_valid: c.checksum_valid,
             });
         }
         out

@@ -76,3 +76,24 @@ fn large_files_are_memory_mapped_and_scanned_to_the_end() {
     let (report, _) = scan_json(&["--no-git", dir.path().to_str().unwrap()]);
     assert_eq!(report["findings"][0]["line"], 200_001);
 }
+
+#[test]
+fn a_github_token_failing_its_checksum_is_reported_as_low_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Issued tokens end in the CRC32 of their body; the second one's last six characters are wrong.
+    let body = "Zq8mT2vL9pW4rXk3hQ7xN2pL5vR8tK";
+    let sum =
+        String::from_utf8(leakhound::scan::checksum::base62_6(crc32fast::hash(body.as_bytes())).to_vec()).unwrap();
+    write(d, "ok.env", format!("GH_TOKEN=ghp_{body}{sum}\n"));
+    write(d, "sample.md", format!("Use a token such as ghp_{body}AAAAAA to log in.\n"));
+    let (report, o) = scan_json(&[d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let f = report["findings"].as_array().unwrap();
+    let by_path = |p: &str| f.iter().find(|x| x["path"] == p).unwrap_or_else(|| panic!("no finding in {p}: {f:?}"));
+    assert_eq!(by_path("ok.env")["severity"], "critical");
+    assert_eq!(by_path("ok.env")["checksum_valid"], true);
+    assert_eq!(by_path("sample.md")["rule_id"], "github-personal-access-token");
+    assert_eq!(by_path("sample.md")["severity"], "low");
+    assert_eq!(by_path("sample.md")["checksum_valid"], false);
+}
