@@ -269,6 +269,11 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
     if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
         return true;
     }
+    // A program that produces the secret (`credential-process`, `credential_helper`, `password_command`).
+    const PROGRAM: &[&[u8]] = &[b"process", b"helper", b"command", b"cmd", b"program", b"exec"];
+    if PROGRAM.iter().any(|w| lower.ends_with(w)) {
+        return true;
+    }
     // `…Id` / `…_id`: an identifier, not the secret itself.
     lower.ends_with(b"id") && !lower.ends_with(b"oid") && !lower.ends_with(b"uid")
 }
