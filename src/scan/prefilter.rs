@@ -281,7 +281,48 @@ impl TrigramFreq {
 
 #[cfg(test)]
 mod tests {
-    use super::{can_overlap, Anchors};
+    use super::{can_overlap, Anchors, Prefilter};
+    use crate::rules::RuleSet;
+    use rand::{Rng, SeedableRng};
+
+    /// Against a naive search over the built-in keywords on random text salted with keywords in random
+    /// case: every position where a keyword starts is reported (for some rule), and nothing else.
+    #[test]
+    fn hits_equal_a_naive_search() {
+        let rules = RuleSet::builtin().unwrap();
+        let keywords: Vec<Vec<u8>> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.spec.keywords.iter().map(|k| k.to_ascii_lowercase().into_bytes()))
+            .collect();
+        let pre = Prefilter::new(&rules);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/=[ \n\"'";
+        for _ in 0..60 {
+            let mut data: Vec<u8> = Vec::new();
+            while data.len() < 2000 {
+                if rng.gen_bool(0.05) {
+                    let k = &keywords[rng.gen_range(0..keywords.len())];
+                    data.extend(k.iter().map(|&b| if rng.gen_bool(0.5) { b.to_ascii_uppercase() } else { b }));
+                } else {
+                    data.push(alphabet[rng.gen_range(0..alphabet.len())]);
+                }
+            }
+            let expected: std::collections::BTreeSet<usize> = (0..data.len())
+                .filter(|&i| {
+                    keywords.iter().any(|k| data.len() - i >= k.len() && data[i..i + k.len()].eq_ignore_ascii_case(k))
+                })
+                .collect();
+            let mut got = std::collections::BTreeSet::new();
+            let mut last = 0;
+            pre.hits(&data, |h| {
+                assert!(h.start >= last, "hits come in increasing order");
+                last = h.start;
+                got.insert(h.start);
+            });
+            assert_eq!(got, expected, "in {:?}", String::from_utf8_lossy(&data));
+        }
+    }
 
     #[test]
     fn overlap_cases() {
