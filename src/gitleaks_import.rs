@@ -10,30 +10,22 @@ use crate::rules::RuleSpec;
 use crate::text::one_line;
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 struct GlConfig {
-    #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
     extend: Option<GlExtend>,
-    #[serde(default)]
     rules: Vec<GlRule>,
     /// Before gitleaks 8.25: one global `[allowlist]`.
-    #[serde(default)]
     allowlist: Option<GlAllowlist>,
     /// Since 8.25: `[[allowlists]]`.
-    #[serde(default)]
     allowlists: Vec<GlAllowlist>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 struct GlExtend {
-    #[serde(default)]
     use_default: bool,
-    #[serde(default)]
     path: Option<String>,
-    #[serde(default)]
     disabled_rules: Vec<String>,
 }
 
@@ -62,21 +54,14 @@ struct GlRule {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 struct GlAllowlist {
-    #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
     paths: Vec<String>,
-    #[serde(default)]
     regexes: Vec<String>,
-    #[serde(default)]
     stopwords: Vec<String>,
-    #[serde(default)]
     commits: Vec<String>,
-    #[serde(default)]
     regex_target: Option<String>,
-    #[serde(default)]
     condition: Option<String>,
 }
 

@@ -185,18 +185,8 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     let summary = dir.path().join("summary.md");
     let outputs = dir.path().join("outputs.txt");
     let sarif = dir.path().join("out.sarif");
-    let o = Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/action.sh"))
-        .env("LEAKHOUND", env!("CARGO_BIN_EXE_leakhound"))
-        .env("GITHUB_WORKSPACE", &repo)
-        .env("GITHUB_EVENT_NAME", "pull_request")
-        .env("GITHUB_EVENT_PATH", &event)
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .env("GITHUB_OUTPUT", &outputs)
-        .env("INPUT_SARIF_FILE", &sarif)
-        .env("INPUT_FAIL_ON_FINDINGS", "true")
-        .output()
-        .unwrap();
+    let files = ActionFiles { summary: &summary, outputs: &outputs, sarif: &sarif };
+    let o = run_action(&repo, "pull_request", Some(&event), &files, true);
     assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
     let s = std::fs::read_to_string(&summary).unwrap();
     assert!(s.contains("1 secret(s) found in commits"), "{s}");
@@ -212,18 +202,38 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
     assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 1);
     // Without failing on findings, the step passes but still reports.
-    let o = Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/action.sh"))
-        .env("LEAKHOUND", env!("CARGO_BIN_EXE_leakhound"))
-        .env("GITHUB_WORKSPACE", &repo)
-        .env("GITHUB_EVENT_NAME", "workflow_dispatch")
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .env("GITHUB_OUTPUT", &outputs)
-        .env("INPUT_SARIF_FILE", &sarif)
-        .env("INPUT_FAIL_ON_FINDINGS", "false")
-        .output()
-        .unwrap();
+    let o = run_action(&repo, "workflow_dispatch", None, &files, false);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(std::fs::read_to_string(&summary).unwrap().contains("in the whole history"));
     assert!(std::fs::read_to_string(&outputs).unwrap().contains("findings-count=2"));
+}
+
+/// The files a GitHub runner hands to a step.
+struct ActionFiles<'a> {
+    summary: &'a Path,
+    outputs: &'a Path,
+    sarif: &'a Path,
+}
+
+/// Runs the Action's script as the runner would for `event` (with its payload at `event_path`).
+fn run_action(
+    repo: &Path,
+    event: &str,
+    event_path: Option<&Path>,
+    files: &ActionFiles<'_>,
+    fail_on_findings: bool,
+) -> std::process::Output {
+    let mut cmd = Command::new("bash");
+    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/action.sh"))
+        .env("LEAKHOUND", env!("CARGO_BIN_EXE_leakhound"))
+        .env("GITHUB_WORKSPACE", repo)
+        .env("GITHUB_EVENT_NAME", event)
+        .env("GITHUB_STEP_SUMMARY", files.summary)
+        .env("GITHUB_OUTPUT", files.outputs)
+        .env("INPUT_SARIF_FILE", files.sarif)
+        .env("INPUT_FAIL_ON_FINDINGS", if fail_on_findings { "true" } else { "false" });
+    if let Some(p) = event_path {
+        cmd.env("GITHUB_EVENT_PATH", p);
+    }
+    cmd.output().unwrap()
 }
