@@ -131,9 +131,11 @@ impl HistorySource {
                 )))
             }
         }
-        match repo.find_blob(job.blob) {
+        // Read through the object database, not `find_blob`: no object wrapper or cache lookup per blob.
+        let read = odb.read(job.blob);
+        match read {
             Ok(blob) => visitor.blob(Blob {
-                data: blob.content(),
+                data: blob.data(),
                 origin: Origin::Commit {
                     path: job.path.clone(),
                     blob: job.blob.to_string(),
@@ -144,7 +146,7 @@ impl HistorySource {
             Err(e) => {
                 skip(SkipReason::Other(format!("missing or corrupt object {}: {}", job.blob, one_line(e.message()))))
             }
-        }
+        };
     }
 }
 
