@@ -158,6 +158,11 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     if s.contains('.') && s.split('.').all(is_name_part) {
         return true;
     }
+    // Namespaced names (`serverlessrepo:applicationId`, `aws:kms`): words joined by colons.
+    let is_word = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-');
+    if s.contains(':') && s.split(':').all(is_word) {
+        return true;
+    }
     if is_uuid(s) || is_hex_digest(s) {
         return true;
     }
@@ -365,6 +370,7 @@ mod tests {
             "/usr/local/bin/thing",
             "*db_password",
             "&defaults",
+            "serverlessrepo:applicationId",
         ] {
             assert!(is_unlikely_generic_secret(code.as_bytes()), "{code}");
         }
