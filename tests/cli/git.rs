@@ -16,6 +16,16 @@ fn commit_file(dir: &Path, rel: &str, content: &str, msg: &str) -> String {
     git(dir, &["rev-parse", "HEAD"])
 }
 
+/// A bare clone (at `dir/name`) of a one-commit repository whose `a.txt` holds `stripe_key(seed)`.
+fn bare_clone_with_one_key(dir: &Path, seed: u64, name: &str) -> std::path::PathBuf {
+    let src = dir.join("src");
+    std::fs::create_dir(&src).unwrap();
+    init(&src);
+    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(seed)), "one");
+    git(dir, &["clone", "-q", "--bare", src.to_str().unwrap(), name]);
+    dir.join(name)
+}
+
 fn findings(report: &serde_json::Value) -> Vec<serde_json::Value> {
     report["findings"].as_array().unwrap().clone()
 }
@@ -188,12 +198,8 @@ fn shallow_clone_is_scanned_and_said_to_be_shallow() {
 #[test]
 fn bare_repository_history_is_scanned() {
     let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("src");
-    std::fs::create_dir(&src).unwrap();
-    init(&src);
-    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(150)), "one");
-    git(dir.path(), &["clone", "-q", "--bare", src.to_str().unwrap(), "bare.git"]);
-    let (report, o) = scan_json(&[dir.path().join("bare.git").to_str().unwrap()]);
+    let bare = bare_clone_with_one_key(dir.path(), 150, "bare.git");
+    let (report, o) = scan_json(&[bare.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(findings(&report)[0]["origin"], "commit");
 }
@@ -203,12 +209,7 @@ fn git_directory_without_config_is_scanned_as_bare_not_as_files() {
     // Mirrors and copied `.git` directories often carry no `config` saying they are bare; their object
     // files are not a work tree and must not be walked (a pack over --max-file-size warned before).
     let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("src");
-    std::fs::create_dir(&src).unwrap();
-    init(&src);
-    commit_file(&src, "a.txt", &format!("{}\n", stripe_key(151)), "one");
-    git(dir.path(), &["clone", "-q", "--bare", src.to_str().unwrap(), "mirror"]);
-    let mirror = dir.path().join("mirror");
+    let mirror = bare_clone_with_one_key(dir.path(), 151, "mirror");
     git(&mirror, &["repack", "-adq"]);
     std::fs::remove_file(mirror.join("config")).unwrap();
     let (report, o) = scan_json(&["--max-file-size", "100", mirror.to_str().unwrap()]);
