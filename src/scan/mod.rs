@@ -1,4 +1,4 @@
-//! The detection engine: prefilter (Aho-Corasick) -> matcher (regex on windows) -> filters.
+//! The detection engine: prefilter (trigram anchors, confirmed by Aho-Corasick) -> matcher (regex on windows) -> filters.
 //! No I/O, no printing; `Scanner` is `Sync` and shared by every worker thread.
 
 pub mod allowlist;
