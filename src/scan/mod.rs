@@ -2,6 +2,7 @@
 //! No I/O, no printing; `Scanner` is `Sync` and shared by every worker thread.
 
 pub mod allowlist;
+mod anchors;
 pub mod checksum;
 pub mod content;
 pub mod entropy;
