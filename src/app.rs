@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use leakhound::config::Config;
+use leakhound::config::{ConfigFile, Trust};
 use leakhound::finding::Finding;
-use leakhound::report::{self, Format, Report, ScanStats};
+use leakhound::report::{self, AppliedConfig, Format, Report, ScanStats, Suppression};
+use leakhound::text::escape_control;
 use leakhound::rules::{self, RuleSet};
 use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
@@ -50,17 +51,21 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
 
 fn scan(args: ScanArgs) -> Result<Outcome> {
     let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let config = load_config(args.config.as_deref(), &root)?;
-    let rules = load_rules(&args.rules, &config)?;
-    let allowlist = Allowlist::with_path_regexes(
-        &config.allowlist.paths,
-        &config.allowlist.path_regexes,
-        &config.allowlist.regexes,
-        &config.allowlist.stopwords,
-    )
-    .context("invalid [allowlist] in config")?;
-    let hooks = webhooks(&args, &config)?;
-    let scanner = Scanner::new(rules, allowlist, args.show_secrets);
+    let mut warnings: Vec<String> = Vec::new();
+    let configs = load_configs(&args, &root, &mut warnings)?;
+    let (rules, applied) = load_rules(&args.rules, &configs, &mut warnings)?;
+    let allowlists = configs
+        .iter()
+        .map(|c| {
+            let a = &c.config.allowlist;
+            Allowlist::with_path_regexes(&a.paths, &a.path_regexes, &a.regexes, &a.stopwords)
+                .map(|x| x.named(c.path.display().to_string()))
+                .with_context(|| format!("{}: invalid [allowlist]", c.path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let hooks = webhooks(&args, &configs)?;
+    let key = crate::keys::fingerprint_key(&configs, &mut warnings)?;
+    let scanner = Scanner::new(rules, allowlists, args.show_secrets).with_fingerprint_key(key);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
     let source = build_source(&args, threads)?;
@@ -75,12 +80,35 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
     let (findings, mut stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
     stats.repository = repository_of(&args);
+    stats.config_files = applied;
+    stats.fingerprint_key_id = scanner.fingerprint_key().id();
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
 
-    let findings = drop_accepted(findings, &args)?;
-    warn_skipped(&stats);
+    let trust_of = |source: &str| {
+        configs.iter().find(|c| c.path.display().to_string() == source).map_or("user", |c| c.trust.as_str())
+    };
+    for a in scanner.allowlists() {
+        let (files, findings) = a.counts();
+        stats.suppressed.push(Suppression {
+            source: a.source.clone(),
+            kind: "allowlist",
+            trust: trust_of(&a.source),
+            files,
+            findings,
+        });
+    }
+    let findings = drop_accepted(findings, &args, &root, &scanner, &mut stats, &mut warnings)?;
+    for x in stats.suppressed.iter().filter(|x| x.trust == "repository" && (x.files > 0 || x.findings > 0)) {
+        warnings.push(format!(
+            "{} in the scanned tree suppressed {} finding(s){}; review it, or scan with --no-repo-config",
+            x.source,
+            x.findings,
+            if x.files > 0 { format!(" and kept {} file(s) from being scanned", x.files) } else { String::new() }
+        ));
+    }
+    warn_all(&warnings, &stats, &scanner);
     let outputs: Vec<(Format, Option<&Path>)> = if args.output.is_empty() {
         vec![(output_format(args.format, None), None)]
     } else {
@@ -103,16 +131,18 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
             findings: &findings,
             stats: &stats,
             rules: scanner.rules(),
+            scanner: &scanner,
             show_secrets: false,
             deliveries: None,
         };
         write_report(Format::Json, &baseline, false, Some(path))?;
     }
-    let deliveries = notify_webhooks(&args, &hooks, &findings, scanner.rules())?;
+    let deliveries = notify_webhooks(&args, &hooks, &findings, &scanner)?;
     let report = Report {
         findings: &findings,
         stats: &stats,
         rules: scanner.rules(),
+        scanner: &scanner,
         show_secrets: args.show_secrets,
         deliveries: deliveries.as_ref(),
     };
@@ -134,53 +164,71 @@ fn repository_of(args: &ScanArgs) -> Option<leakhound::report::Repository> {
     leakhound::source::git::describe(repo.path())
 }
 
-/// Drops findings accepted by `--baseline` or by `.leakhoundignore` at the scan root.
-fn drop_accepted(mut findings: Vec<Finding>, args: &ScanArgs) -> Result<Vec<Finding>> {
-    let mut accepted = leakhound::baseline::Accepted::default();
+/// Drops findings accepted by `--baseline` or by `.leakhoundignore` at the scan root (unless
+/// `--no-repo-config`), counting what each suppressed.
+fn drop_accepted(
+    mut findings: Vec<Finding>,
+    args: &ScanArgs,
+    root: &Path,
+    scanner: &Scanner,
+    stats: &mut ScanStats,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Finding>> {
+    use leakhound::baseline::Accepted;
+    let key = scanner.fingerprint_key();
+    let mut sources: Vec<(Accepted, &'static str, &'static str)> = Vec::new();
     if let Some(b) = &args.baseline {
-        accepted.add_baseline(b)?;
+        sources.push((Accepted::from_baseline(b, key)?, "baseline", "user"));
     }
-    let root = args.paths.first().filter(|p| p.is_dir()).cloned().unwrap_or_else(|| PathBuf::from("."));
-    let ignore = root.join(".leakhoundignore");
-    if ignore.is_file() {
-        accepted.add_ignore_file(&ignore)?;
+    let dir = if root.is_dir() { root.to_path_buf() } else { PathBuf::from(".") };
+    let ignore = dir.join(".leakhoundignore");
+    if !args.no_repo_config && !args.paths.iter().any(|p| p == Path::new("-")) && ignore.is_file() {
+        sources.push((Accepted::from_ignore_file(&ignore)?, "ignore-file", "repository"));
     }
-    if !accepted.is_empty() {
+    for (accepted, kind, trust) in &sources {
+        let before = findings.len();
         findings.retain(|f| !accepted.accepts(f));
+        let n = (before - findings.len()) as u64;
+        if let Some(w) = accepted.legacy_warning() {
+            warnings.push(w);
+        }
+        stats.suppressed.push(Suppression { source: accepted.source().to_string(), kind, trust, files: 0, findings: n });
     }
     Ok(findings)
 }
 
 /// The revoke webhooks, when configured: send (or, with --revoke-dry-run, show) one notice per leaked
 /// revocable key. This runs before the report is written so that the report carries each outcome;
-/// timeouts and a bounded number of attempts keep it to seconds, and whatever fails is kept in the
-/// outbox for `leakhound notify`.
+/// timeouts, a bounded number of attempts and an overall deadline keep it to seconds, and whatever is
+/// not delivered waits in the outbox for `leakhound notify`.
 fn notify_webhooks(
     args: &ScanArgs,
     hooks: &[leakhound::revoke::WebhookConfig],
     findings: &[Finding],
-    rules: &RuleSet,
+    scanner: &Scanner,
 ) -> Result<Option<leakhound::revoke::Deliveries>> {
     use leakhound::revoke;
     if hooks.is_empty() {
         return Ok(None);
     }
-    let notices = revoke::plan(findings, rules, hooks);
-    let log = |line: String| eprintln!("leakhound: {line}");
+    let redact = |t: &str| scanner.redact_text(t);
+    let notices = revoke::plan(findings, scanner.rules(), hooks, &redact);
+    let log = |line: String| eprintln!("leakhound: {}", leakhound::text::escape_control(&line));
     if args.revoke_dry_run {
         return Ok(Some(revoke::dry_run(&notices, hooks, &log)));
     }
     Ok(Some(revoke::deliver(notices, hooks, &log)?))
 }
 
-/// The configured webhooks, checked before scanning (https, signing key present) so that a bad
-/// setting fails fast instead of after a long history scan.
-fn webhooks(args: &ScanArgs, config: &Config) -> Result<Vec<leakhound::revoke::WebhookConfig>> {
-    use leakhound::revoke::{transport::check_url, WebhookConfig};
-    let mut hooks: Vec<WebhookConfig> = config.webhooks.clone();
+/// The configured webhooks, from the user's own configuration and flags only (never from a config in
+/// the scanned tree), checked before scanning so that a bad setting fails fast.
+fn webhooks(args: &ScanArgs, configs: &[ConfigFile]) -> Result<Vec<leakhound::revoke::WebhookConfig>> {
+    use leakhound::revoke::WebhookConfig;
+    let mut hooks: Vec<WebhookConfig> =
+        configs.iter().filter(|c| c.trust == Trust::User).flat_map(|c| c.config.webhooks.iter().cloned()).collect();
     hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
     for h in &hooks {
-        check_url(&h.url)?;
+        h.validate()?;
         if !args.revoke_dry_run && std::env::var_os(&h.secret_env).is_none_or(|v| v.is_empty()) {
             bail!("webhook {}: the signing key variable {} is not set", h.url, h.secret_env);
         }
@@ -286,27 +334,57 @@ fn outcome(findings: &[Finding], stats: &ScanStats) -> Outcome {
     }
 }
 
-fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
-    if let Some(p) = explicit {
-        return Ok(Config::load(p)?);
+/// The configuration files in force, in order: the user config file, then `--config FILE` or else
+/// `.leakhound.toml` at the scan root (repository trust: allowlists and rules only; skipped with
+/// `--no-repo-config`).
+fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<String>) -> Result<Vec<ConfigFile>> {
+    let mut out = Vec::new();
+    if let Some(user) = leakhound::config::user_config_path().filter(|p| p.is_file()) {
+        out.push(ConfigFile::load(&user, Trust::User, warnings)?);
     }
-    let default = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
-    if default.is_file() {
-        Ok(Config::load(&default)?)
-    } else {
-        Ok(Config::default())
+    if let Some(p) = &args.config {
+        out.push(ConfigFile::load(p, Trust::User, warnings)?);
+        return Ok(out);
     }
+    if args.no_repo_config || root == Path::new("-") {
+        return Ok(out);
+    }
+    let in_tree = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
+    if in_tree.is_file() {
+        out.push(ConfigFile::load(&in_tree, Trust::Repository, warnings)?);
+    }
+    Ok(out)
 }
 
-fn load_rules(extra: &[PathBuf], config: &Config) -> Result<RuleSet> {
+/// Built-in rules, `--rules`, then each config's rules; says which built-in rules a config replaced (a
+/// repository config that does so gets a warning: it could turn a rule off).
+fn load_rules(
+    extra: &[PathBuf],
+    configs: &[ConfigFile],
+    warnings: &mut Vec<String>,
+) -> Result<(RuleSet, Vec<AppliedConfig>)> {
     let mut set = RuleSet::builtin()?;
+    let builtin: std::collections::HashSet<String> = set.rules.iter().map(|r| r.spec.id.clone()).collect();
     for p in extra {
         set.add_path(p)?;
     }
-    if !config.rules.is_empty() {
-        set.add_specs(".leakhound.toml", config.rules.clone(), "custom", true)?;
+    let mut applied = Vec::new();
+    for c in configs {
+        let shown = c.path.display().to_string();
+        let replaced: Vec<String> =
+            c.config.rules.iter().filter(|r| builtin.contains(&r.id)).map(|r| r.id.clone()).collect();
+        if c.trust == Trust::Repository && !replaced.is_empty() {
+            warnings.push(format!(
+                "{shown} in the scanned tree replaces built-in rule(s) {}; scan with --no-repo-config to use the built-in ones",
+                replaced.join(", ")
+            ));
+        }
+        if !c.config.rules.is_empty() {
+            set.add_specs(&shown, c.config.rules.clone(), "custom", true)?;
+        }
+        applied.push(AppliedConfig { path: shown, trust: c.trust.as_str(), replaced_rules: replaced });
     }
-    Ok(set)
+    Ok((set, applied))
 }
 
 fn output_format(explicit: Option<FormatArg>, output: Option<&Path>) -> Format {
@@ -348,12 +426,17 @@ fn write_report(format: Format, report: &Report<'_>, color: bool, output: Option
     Ok(())
 }
 
-/// One line per skipped file on stderr (bounded), then a count.
-fn warn_skipped(stats: &ScanStats) {
+/// Warnings about the configuration, then one line per skipped file on stderr (bounded), then notes.
+/// Paths and notes come from the tree: redacted and escaped like every other output.
+fn warn_all(warnings: &[String], stats: &ScanStats, scanner: &Scanner) {
     const MAX_LINES: usize = 50;
+    let shown = |t: &str| escape_control(&scanner.redact_text(t)).into_owned();
     let mut err = std::io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "leakhound: warning: {}", shown(w));
+    }
     for s in stats.skipped.iter().take(MAX_LINES) {
-        let _ = writeln!(err, "leakhound: warning: {}: skipped: {}", s.path, s.reason);
+        let _ = writeln!(err, "leakhound: warning: {}: skipped: {}", shown(&s.path), shown(&s.reason.to_string()));
     }
     if stats.skipped.len() > MAX_LINES {
         let _ = writeln!(
@@ -363,7 +446,7 @@ fn warn_skipped(stats: &ScanStats) {
         );
     }
     for n in &stats.notes {
-        let _ = writeln!(err, "leakhound: note: {n}");
+        let _ = writeln!(err, "leakhound: note: {}", shown(n));
     }
 }
 
@@ -417,7 +500,7 @@ fn notify(outbox: &Path) -> Result<Outcome> {
 }
 
 fn list_rules(format: ListFormat, extra: &[PathBuf]) -> Result<Outcome> {
-    let set = load_rules(extra, &Config::default())?;
+    let (set, _) = load_rules(extra, &[], &mut Vec::new())?;
     let mut out = std::io::stdout().lock();
     match format {
         ListFormat::Json => {

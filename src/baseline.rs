@@ -1,10 +1,16 @@
 //! Accepted findings: a baseline (a previous JSON report, matched by location fingerprint so moved lines
 //! stay baselined) and `.leakhoundignore` (fingerprints, optionally `path:fingerprint`, `#` comments).
+//!
+//! Fingerprints are keyed (see `finding::FingerprintKey`). A baseline records the id of its key, and one
+//! made with another key is refused with a clear error rather than silently matching nothing. Files from
+//! leakhound 0.1 hold unkeyed fingerprints: they still match (the old fingerprint is computed in memory,
+//! never written), with a warning to rewrite them, since an unkeyed fingerprint reveals a weak secret.
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::finding::Finding;
+use crate::finding::{FingerprintKey, Finding, Fingerprints};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
@@ -14,51 +20,99 @@ pub enum BaselineError {
     Format { path: String, message: String },
     #[error("{path}:{line}: not a fingerprint (64 hex characters, optionally `path:` before it)")]
     Ignore { path: String, line: usize },
+    #[error(
+        "{path}: written with fingerprint key {theirs}, but this scan uses key {ours}: set LEAKHOUND_FINGERPRINT_KEY \
+         (or [fingerprints] key_file in your config) to the key it was made with, or rewrite it with --write-baseline"
+    )]
+    OtherKey { path: String, theirs: String, ours: String },
 }
 
-/// Findings the user has already seen and accepted.
+/// Findings the user has already seen and accepted, from one file.
 #[derive(Debug, Default)]
 pub struct Accepted {
+    source: String,
     /// Location or secret fingerprints accepted anywhere.
     fingerprints: HashSet<String>,
     /// (path, fingerprint) accepted only at that path.
     at_path: HashSet<(String, String)>,
+    /// The entries may be unkeyed fingerprints of leakhound 0.1.
+    legacy: bool,
+    /// Whether the entries are only unkeyed ones (an old baseline).
+    only_legacy: bool,
+    legacy_hits: AtomicUsize,
 }
 
 impl Accepted {
+    /// The file it came from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn is_empty(&self) -> bool {
         self.fingerprints.is_empty() && self.at_path.is_empty()
     }
 
     pub fn accepts(&self, f: &Finding) -> bool {
-        let fp = &f.fingerprints;
+        if !self.only_legacy && self.matches(f, &f.fingerprints) {
+            return true;
+        }
+        if self.legacy && self.matches(f, &Fingerprints::legacy(&f.rule_id, &f.secret, f.origin.path())) {
+            self.legacy_hits.fetch_add(1, Ordering::Relaxed);
+            return true;
+        }
+        false
+    }
+
+    fn matches(&self, f: &Finding, fp: &Fingerprints) -> bool {
         self.fingerprints.contains(&fp.location)
             || self.fingerprints.contains(&fp.secret)
-            || [&fp.location, &fp.secret]
-                .iter()
-                .any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
+            || [&fp.location, &fp.secret].iter().any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
+    }
+
+    /// When old unkeyed entries matched: what to tell the user.
+    pub fn legacy_warning(&self) -> Option<String> {
+        let n = self.legacy_hits.load(Ordering::Relaxed);
+        (n > 0).then(|| {
+            format!(
+                "{}: {n} finding(s) matched old unkeyed fingerprints (leakhound 0.1), from which a weak secret can be \
+                 recovered; replace them with the fingerprints of a current report (--write-baseline for a baseline)",
+                self.source
+            )
+        })
     }
 
     /// The location fingerprints of every finding in a previous `--format json` report.
-    pub fn add_baseline(&mut self, path: &Path) -> Result<(), BaselineError> {
+    pub fn from_baseline(path: &Path, key: &FingerprintKey) -> Result<Self, BaselineError> {
+        let shown = path.display().to_string();
         let text = read(path)?;
         let v: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| BaselineError::Format { path: path.display().to_string(), message: e.to_string() })?;
-        let findings = v["findings"].as_array().ok_or_else(|| BaselineError::Format {
-            path: path.display().to_string(),
-            message: "no \"findings\" array".into(),
-        })?;
-        for f in findings {
-            if let Some(fp) = f["fingerprints"]["location"].as_str() {
-                self.fingerprints.insert(fp.to_string());
+            .map_err(|e| BaselineError::Format { path: shown.clone(), message: crate::text::one_line(&e.to_string()) })?;
+        let findings = v["findings"]
+            .as_array()
+            .ok_or_else(|| BaselineError::Format { path: shown.clone(), message: "no \"findings\" array".into() })?;
+        let mut out = Accepted { source: shown.clone(), ..Accepted::default() };
+        match v["fingerprint_key_id"].as_str() {
+            Some(theirs) if theirs != key.id() => {
+                return Err(BaselineError::OtherKey { path: shown, theirs: theirs.to_string(), ours: key.id() })
+            }
+            Some(_) => {}
+            None => {
+                out.legacy = true;
+                out.only_legacy = true;
             }
         }
-        Ok(())
+        for f in findings {
+            if let Some(fp) = f["fingerprints"]["location"].as_str() {
+                out.fingerprints.insert(fp.to_string());
+            }
+        }
+        Ok(out)
     }
 
     /// `.leakhoundignore`: one fingerprint per line, or `path:fingerprint`; blank lines and `#` comments.
-    pub fn add_ignore_file(&mut self, path: &Path) -> Result<(), BaselineError> {
+    pub fn from_ignore_file(path: &Path) -> Result<Self, BaselineError> {
         let text = read(path)?;
+        let mut out = Accepted { source: path.display().to_string(), legacy: true, ..Accepted::default() };
         for (i, raw) in text.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -73,17 +127,15 @@ impl Accepted {
             }
             let fp = fp.to_ascii_lowercase();
             match p {
-                Some(p) => self.at_path.insert((p.to_string(), fp)),
-                None => self.fingerprints.insert(fp),
+                Some(p) => out.at_path.insert((p.to_string(), fp)),
+                None => out.fingerprints.insert(fp),
             };
         }
-        Ok(())
+        Ok(out)
     }
 }
 
 fn read(path: &Path) -> Result<String, BaselineError> {
-    std::fs::read_to_string(path).map_err(|e| BaselineError::Read {
-        path: path.display().to_string(),
-        message: crate::source::fs::io_message(&e),
-    })
+    std::fs::read_to_string(path)
+        .map_err(|e| BaselineError::Read { path: path.display().to_string(), message: crate::text::io_message(&e) })
 }

@@ -78,9 +78,14 @@ pub struct ScanArgs {
     /// Extra rules: a TOML file or a directory of them; a rule with a built-in's id replaces it.
     #[arg(long, value_name = "FILE|DIR")]
     pub rules: Vec<PathBuf>,
-    /// Configuration file [default: .leakhound.toml at the scan root, when present].
+    /// Your configuration file, trusted with every setting (webhooks included) [default: the user config
+    /// file, plus .leakhound.toml at the scan root for allowlists and rules only].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Ignore configuration found in the scanned tree (`.leakhound.toml`, `.leakhoundignore`): for audits
+    /// of repositories you do not trust.
+    #[arg(long)]
+    pub no_repo_config: bool,
     /// Print secrets in full instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,

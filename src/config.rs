@@ -1,6 +1,12 @@
-//! `.leakhound.toml`: the user's allowlist and extra rules.
+//! `.leakhound.toml`: allowlists, extra rules and (from the user's own configuration only) webhook
+//! settings.
+//!
+//! Trust boundary: a scanned tree is untrusted input. A config file found inside it may add allowlists
+//! and rules; anything that sends data, writes files or changes network behaviour (webhooks, their
+//! outbox, timeouts, signing-key variables, whether the raw token is sent) is honoured only from a file
+//! the user chose: `--config FILE` or the user-level config file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -17,6 +23,17 @@ pub struct Config {
     /// Revoke webhooks: where findings of revocable rules are sent (nothing is sent without one).
     #[serde(default)]
     pub webhooks: Vec<crate::revoke::WebhookConfig>,
+    /// Fingerprint settings (user configuration only).
+    #[serde(default)]
+    pub fingerprints: FingerprintConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FingerprintConfig {
+    /// File holding the key that fingerprints are computed with (share it to share baselines).
+    #[serde(default)]
+    pub key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize, serde::Serialize)]
@@ -36,6 +53,38 @@ pub struct AllowlistConfig {
     pub stopwords: Vec<String>,
 }
 
+impl AllowlistConfig {
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty() && self.path_regexes.is_empty() && self.regexes.is_empty() && self.stopwords.is_empty()
+    }
+}
+
+/// Who chose a configuration file, which decides what it may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// `--config FILE` or the user-level config: every setting applies.
+    User,
+    /// Found inside the scanned tree: allowlists and rules only.
+    Repository,
+}
+
+impl Trust {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::User => "user",
+            Trust::Repository => "repository",
+        }
+    }
+}
+
+/// A configuration file as loaded, with where it came from.
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub trust: Trust,
+    pub config: Config,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: cannot read config: {message}")]
@@ -48,7 +97,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
             path: path.display().to_string(),
-            message: crate::source::fs::io_message(&e),
+            message: crate::text::io_message(&e),
         })?;
         Self::parse(&text).map_err(|message| ConfigError::Parse { path: path.display().to_string(), message })
     }
@@ -56,4 +105,35 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|e| crate::text::one_line(&e.to_string()))
     }
+}
+
+impl ConfigFile {
+    /// Loads `path` with `trust`. From a repository, settings beyond allowlists and rules are dropped,
+    /// each with a warning in `warnings`, and its rules are never sent to a webhook.
+    pub fn load(path: &Path, trust: Trust, warnings: &mut Vec<String>) -> Result<ConfigFile, ConfigError> {
+        let mut config = Config::load(path)?;
+        if trust == Trust::Repository {
+            let shown = path.display();
+            if !config.webhooks.is_empty() {
+                warnings.push(format!(
+                    "{shown}: [[webhooks]] ignored: a config inside the scanned tree may set allowlists and rules only; \
+                     put webhooks in your own config (--config FILE or the user config file)"
+                ));
+                config.webhooks.clear();
+            }
+            if config.fingerprints.key_file.is_some() {
+                warnings.push(format!("{shown}: [fingerprints] ignored: a config inside the scanned tree may set allowlists and rules only"));
+                config.fingerprints = FingerprintConfig::default();
+            }
+            for r in &mut config.rules {
+                r.revocable = false;
+            }
+        }
+        Ok(ConfigFile { path: path.to_path_buf(), trust, config })
+    }
+}
+
+/// The user-level config file: `$XDG_CONFIG_HOME/leakhound/config.toml` (`~/.config/…`).
+pub fn user_config_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("leakhound").join("config.toml"))
 }

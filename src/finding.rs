@@ -112,14 +112,68 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprints {
-    /// sha256(rule id, secret): the same leaked key anywhere.
+    /// HMAC-SHA256(key, rule id, secret): the same leaked key anywhere.
     pub secret: String,
-    /// sha256(rule id, secret, path): for baselines and SARIF partialFingerprints.
+    /// HMAC-SHA256(key, rule id, secret, path): for baselines and SARIF partialFingerprints.
     pub location: String,
 }
 
+/// The key fingerprints are computed with. A plain hash of a secret lets anyone holding a report test
+/// guesses offline (a weak password falls to a word list in milliseconds); keyed with a secret that is
+/// never in a report, a fingerprint tells its reader nothing about the secret, while everyone who shares
+/// the key (a team, an organisation, CI) gets the same fingerprints for baselines and ignore files.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FingerprintKey([u8; 32]);
+
+impl FingerprintKey {
+    /// A key from any secret text (a file's contents or an environment variable): SHA-256 of it, so
+    /// that any length of key material works and surrounding whitespace does not matter.
+    pub fn from_material(material: &[u8]) -> Self {
+        FingerprintKey(Sha256::digest(material.trim_ascii()).into())
+    }
+
+    /// The fixed key of rule self-tests and benchmarks (never of a user's scan).
+    pub fn for_tests() -> Self {
+        Self::from_material(b"leakhound self-test key")
+    }
+
+    /// A short public name for the key, written into reports so that a baseline made with another key
+    /// is recognised (it reveals nothing about the key).
+    pub fn id(&self) -> String {
+        hex::encode(&self.mac(&[b"leakhound fingerprint key id"])[..8])
+    }
+
+    fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
+        use hmac::{Hmac, Mac};
+        let mut m = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                m.update(&[0u8]);
+            }
+            m.update(p);
+        }
+        m.finalize().into_bytes().into()
+    }
+}
+
+impl std::fmt::Debug for FingerprintKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FingerprintKey({})", self.id())
+    }
+}
+
 impl Fingerprints {
-    pub fn compute(rule_id: &str, secret: &Secret, path: &str) -> Self {
+    pub fn compute(key: &FingerprintKey, rule_id: &str, secret: &Secret, path: &str) -> Self {
+        let s = secret.expose().as_bytes();
+        Fingerprints {
+            secret: hex::encode(key.mac(&[rule_id.as_bytes(), s])),
+            location: hex::encode(key.mac(&[rule_id.as_bytes(), s, path.as_bytes()])),
+        }
+    }
+
+    /// The unkeyed fingerprints of leakhound 0.1 (plain SHA-256), computed only to recognise entries of
+    /// old baselines and ignore files; never written anywhere.
+    pub fn legacy(rule_id: &str, secret: &Secret, path: &str) -> Self {
         let mut h = Sha256::new();
         h.update(rule_id.as_bytes());
         h.update([0u8]);
@@ -131,7 +185,8 @@ impl Fingerprints {
     }
 }
 
-/// sha256 of the raw secret, hex: what an issuer that stores only hashes can look a key up by.
+/// sha256 of the raw secret, hex: what an issuer that stores only hashes can look a key up by. Sent only
+/// to a webhook the user configured, for rules whose secrets are random tokens.
 pub fn secret_sha256(secret: &Secret) -> String {
     hex::encode(Sha256::digest(secret.expose().as_bytes()))
 }
@@ -142,12 +197,24 @@ mod tests {
 
     #[test]
     fn fingerprints_are_stable_and_path_sensitive() {
+        let k = FingerprintKey::from_material(b"k1");
         let s = Secret::new("sk_live_abcdefghijklmnopqrstuvwx");
-        let a = Fingerprints::compute("stripe", &s, "a.py");
-        let b = Fingerprints::compute("stripe", &s, "b.py");
+        let a = Fingerprints::compute(&k, "stripe", &s, "a.py");
+        let b = Fingerprints::compute(&k, "stripe", &s, "b.py");
         assert_eq!(a.secret, b.secret);
         assert_ne!(a.location, b.location);
-        assert_eq!(a, Fingerprints::compute("stripe", &s, "a.py"));
+        assert_eq!(a, Fingerprints::compute(&k, "stripe", &s, "a.py"));
         assert_eq!(a.secret.len(), 64);
+    }
+
+    #[test]
+    fn fingerprints_depend_on_the_key_and_are_not_a_plain_hash() {
+        let s = Secret::new("Winter2023!");
+        let a = Fingerprints::compute(&FingerprintKey::from_material(b"k1"), "pw", &s, "a");
+        let b = Fingerprints::compute(&FingerprintKey::from_material(b"k2"), "pw", &s, "a");
+        assert_ne!(a.secret, b.secret);
+        assert_ne!(a, Fingerprints::legacy("pw", &s, "a"));
+        assert_eq!(FingerprintKey::from_material(b" k1\n"), FingerprintKey::from_material(b"k1"));
+        assert_ne!(FingerprintKey::from_material(b"k1").id(), FingerprintKey::from_material(b"k2").id());
     }
 }

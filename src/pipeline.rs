@@ -38,7 +38,14 @@ impl Visitor for Collector<'_> {
             }
             Content::Text(t) => t,
         };
-        let mut found = self.scanner.scan(&text, &blob.origin);
+        let scanned = self.scanner.scan_blob(&text, &blob.origin, true);
+        if scanned.truncated {
+            self.skip(Skip {
+                path: blob.origin.path().to_string(),
+                reason: SkipReason::TooManyMatches { limit: crate::scan::MAX_FINDINGS_PER_BLOB },
+            });
+        }
+        let mut found = scanned.findings;
         if let Some(lines) = blob.lines {
             found.retain(|f| lines.contains(f.line));
         }
@@ -89,7 +96,7 @@ pub fn run(
         skipped,
         notes: c.notes.into_inner().unwrap_or_else(|e| e.into_inner()),
         elapsed_ms: started.elapsed().as_millis() as u64,
-        repository: None,
+        ..ScanStats::default()
     };
     Ok((findings, stats))
 }

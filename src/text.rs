@@ -1,6 +1,55 @@
-//! Text helpers shared by error messages.
+//! Text helpers shared by error messages and terminal output.
+
+use std::borrow::Cow;
 
 /// Collapses whitespace and newlines so that an error from another crate fits on one line.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An I/O error without the `(os error N)` tail: "Permission denied".
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Text from a scanned tree (file names, snippets, commit authors and messages) made safe for a
+/// terminal: ESC, CR, BEL, DEL, C1 controls and other control characters are shown escaped (`\x1b`,
+/// `\r`, `\u{9b}`) so that a hostile file name cannot move the cursor, rewrite earlier lines or change
+/// the terminal's title. Tab stays; a newline is escaped too, since every caller prints one line.
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    // Bidirectional overrides and isolates can make text read differently from what it is (CVE-2021-42574).
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_visibly() {
+        assert_eq!(escape_control("a\x1b[2Jb\rc\x07d\te"), "a\\x1b[2Jb\\rc\\x07d\te");
+        assert_eq!(escape_control("x\u{9b}31my\u{202e}z"), "x\\u{9b}31my\\u{202e}z");
+        assert!(matches!(escape_control("plain ünïcode"), Cow::Borrowed(_)));
+    }
 }

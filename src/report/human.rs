@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{shown_secret, shown_snippet, Report};
 use crate::finding::Severity;
+use crate::text::escape_control;
 
 struct Paint(bool);
 
@@ -20,29 +21,33 @@ impl Paint {
 pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let p = Paint(color);
     let mut last_path: Option<(&str, Option<&str>)> = None;
+    // Everything that came from the tree is redacted, then escaped: a file name or commit author
+    // cannot carry terminal control sequences.
     for f in report.findings {
         let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
         if last_path != Some(key) {
             if last_path.is_some() {
                 writeln!(out)?;
             }
-            match f.origin.commit() {
+            let path = report.path_of(f);
+            let path = escape_control(&path);
+            match report.commit_of(f) {
                 Some(c) => writeln!(
                     out,
                     "{} {}",
-                    p.wrap("1", f.origin.path()),
+                    p.wrap("1", &path),
                     p.wrap(
                         "2",
-                        &format!(
+                        &escape_control(&format!(
                             "@ {} ({} <{}>, {})",
                             &c.sha[..c.sha.len().min(12)],
                             c.author_name,
                             c.author_email,
                             c.date
-                        )
+                        ))
                     )
                 )?,
-                None => writeln!(out, "{}", p.wrap("1", f.origin.path()))?,
+                None => writeln!(out, "{}", p.wrap("1", &path))?,
             }
             last_path = Some(key);
         }
@@ -58,8 +63,13 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
         } else {
             ""
         };
-        writeln!(out, "             secret  {}{}", shown_secret(f, report.show_secrets), p.wrap("2", note))?;
-        writeln!(out, "             {}", p.wrap("2", shown_snippet(f, report.show_secrets)))?;
+        writeln!(
+            out,
+            "             secret  {}{}",
+            escape_control(&shown_secret(f, report.show_secrets)),
+            p.wrap("2", note)
+        )?;
+        writeln!(out, "             {}", p.wrap("2", &escape_control(shown_snippet(f, report.show_secrets))))?;
     }
     if !report.findings.is_empty() {
         writeln!(out)?;
@@ -77,6 +87,25 @@ pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Resul
         s.skipped.len()
     );
     writeln!(out, "{}", if n > 0 { p.wrap("1;31", &summary) } else { p.wrap("32", &summary) })?;
+    for c in &s.config_files {
+        let replaced = if c.replaced_rules.is_empty() {
+            String::new()
+        } else {
+            format!("; replaces built-in rule(s) {}", c.replaced_rules.join(", "))
+        };
+        writeln!(out, "{}", p.wrap("2", &escape_control(&format!("config: {} ({}){replaced}", c.path, c.trust))))?;
+    }
+    for x in s.suppressed.iter().filter(|x| x.files > 0 || x.findings > 0) {
+        let line = format!(
+            "suppressed by {} {} ({}): {} finding(s){}",
+            x.kind,
+            x.source,
+            x.trust,
+            x.findings,
+            if x.files > 0 { format!(", {} file(s) not scanned", x.files) } else { String::new() }
+        );
+        writeln!(out, "{}", p.wrap("33", &escape_control(&line)))?;
+    }
     if !report.show_secrets && n > 0 {
         writeln!(out, "{}", p.wrap("2", "secrets are redacted; pass --show-secrets to see them"))?;
     }

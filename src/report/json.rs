@@ -15,7 +15,7 @@ pub struct JsonFinding<'a> {
     pub provider: &'a str,
     pub severity: &'a str,
     pub origin: &'a str,
-    pub path: &'a str,
+    pub path: String,
     pub line: u32,
     pub column: u32,
     pub end_line: u32,
@@ -30,15 +30,15 @@ pub struct JsonFinding<'a> {
     pub checksum_valid: Option<bool>,
     pub fingerprints: &'a Fingerprints,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub commit: Option<&'a CommitInfo>,
+    pub commit: Option<CommitInfo>,
     /// Revoke-webhook outcomes (present only when webhooks are configured).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery: Option<&'a [crate::revoke::Delivery]>,
 }
 
 #[derive(Serialize)]
-struct JsonSkip<'a> {
-    path: &'a str,
+struct JsonSkip {
+    path: String,
     reason: String,
 }
 
@@ -56,10 +56,40 @@ struct JsonStats {
 struct JsonReport<'a> {
     tool: &'static str,
     version: &'static str,
+    /// Public id of the key the fingerprints were computed with (baselines must share it).
+    fingerprint_key_id: &'a str,
     findings: Vec<JsonFinding<'a>>,
-    skipped: Vec<JsonSkip<'a>>,
-    notes: &'a [String],
+    skipped: Vec<JsonSkip>,
+    notes: Vec<String>,
+    config_files: &'a [super::AppliedConfig],
+    suppressed: &'a [super::Suppression],
     stats: JsonStats,
+}
+
+/// The last line of a JSON Lines report: what the scan covered and what was suppressed.
+#[derive(Serialize)]
+struct JsonlSummary<'a> {
+    summary: JsonlSummaryBody<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonlSummaryBody<'a> {
+    fingerprint_key_id: &'a str,
+    config_files: &'a [super::AppliedConfig],
+    suppressed: &'a [super::Suppression],
+    skipped: usize,
+    stats: JsonStats,
+}
+
+fn stats(report: &Report<'_>) -> JsonStats {
+    JsonStats {
+        blobs_scanned: report.stats.blobs,
+        bytes_scanned: report.stats.bytes,
+        binary_skipped: report.stats.binary,
+        skipped: report.stats.skipped.len(),
+        findings: report.findings.len(),
+        elapsed_ms: report.stats.elapsed_ms,
+    }
 }
 
 pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
@@ -69,7 +99,7 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
         severity: f.severity.as_str(),
         origin: f.origin.kind(),
-        path: f.origin.path(),
+        path: report.path_of(f),
         line: f.line,
         column: f.column,
         end_line: f.end_line,
@@ -80,7 +110,7 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         entropy: f.entropy,
         checksum_valid: f.checksum_valid,
         fingerprints: &f.fingerprints,
-        commit: f.origin.commit(),
+        commit: report.commit_of(f),
         delivery: report.deliveries_of(f),
     }
 }
@@ -89,22 +119,18 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonReport {
         tool: "leakhound",
         version: env!("CARGO_PKG_VERSION"),
+        fingerprint_key_id: &report.stats.fingerprint_key_id,
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
         skipped: report
             .stats
             .skipped
             .iter()
-            .map(|s| JsonSkip { path: &s.path, reason: s.reason.to_string() })
+            .map(|s| JsonSkip { path: report.tree_text(&s.path), reason: report.tree_text(&s.reason.to_string()) })
             .collect(),
-        notes: &report.stats.notes,
-        stats: JsonStats {
-            blobs_scanned: report.stats.blobs,
-            bytes_scanned: report.stats.bytes,
-            binary_skipped: report.stats.binary,
-            skipped: report.stats.skipped.len(),
-            findings: report.findings.len(),
-            elapsed_ms: report.stats.elapsed_ms,
-        },
+        notes: report.stats.notes.iter().map(|n| report.tree_text(n)).collect(),
+        config_files: &report.stats.config_files,
+        suppressed: &report.stats.suppressed,
+        stats: stats(report),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
@@ -115,5 +141,15 @@ pub fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer(&mut *out, &finding(report, f))?;
         writeln!(out)?;
     }
-    Ok(())
+    let summary = JsonlSummary {
+        summary: JsonlSummaryBody {
+            fingerprint_key_id: &report.stats.fingerprint_key_id,
+            config_files: &report.stats.config_files,
+            suppressed: &report.stats.suppressed,
+            skipped: report.stats.skipped.len(),
+            stats: stats(report),
+        },
+    };
+    serde_json::to_writer(&mut *out, &summary)?;
+    writeln!(out)
 }

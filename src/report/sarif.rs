@@ -33,7 +33,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
     let results: Vec<SarifResult> = report
         .findings
         .iter()
-        .map(|f| result(f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0), report.deliveries_of(f)))
+        .map(|f| result(report, f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0)))
         .collect();
 
     let driver = ToolComponent::builder()
@@ -49,17 +49,25 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .skipped
         .iter()
         .map(|s| {
+            let path = report.tree_text(&s.path);
             Notification::builder()
-                .message(Message::builder().text(format!("{}: skipped: {}", s.path, s.reason)).build())
+                .message(Message::builder().text(format!("{path}: skipped: {}", report.tree_text(&s.reason.to_string()))).build())
                 .level(json!("warning"))
                 .locations(vec![Location::builder()
-                    .physical_location(PhysicalLocation::builder().artifact_location(artifact(&s.path)).build())
+                    .physical_location(PhysicalLocation::builder().artifact_location(artifact(&path)).build())
                     .build()])
                 .build()
         })
         .collect();
-    let invocation =
-        Invocation::builder().execution_successful(true).tool_execution_notifications(notifications).build();
+    let mut inv_props = BTreeMap::new();
+    inv_props.insert("fingerprintKeyId".to_string(), json!(report.stats.fingerprint_key_id));
+    inv_props.insert("configFiles".to_string(), json!(report.stats.config_files));
+    inv_props.insert("suppressed".to_string(), json!(report.stats.suppressed));
+    let invocation = Invocation::builder()
+        .execution_successful(true)
+        .tool_execution_notifications(notifications)
+        .properties(PropertyBag::builder().additional_properties(inv_props).build())
+        .build();
     let mut base_ids = BTreeMap::new();
     base_ids.insert(
         "%SRCROOT%".to_string(),
@@ -162,7 +170,8 @@ fn pascal(id: &str) -> String {
         .collect()
 }
 
-fn result(f: &Finding, rule_index: usize, deliveries: Option<&[crate::revoke::Delivery]>) -> SarifResult {
+fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
+    let deliveries = report.deliveries_of(f);
     let region = Region::builder()
         .start_line(f.line as i64)
         .start_column(f.column as i64)
@@ -172,12 +181,12 @@ fn result(f: &Finding, rule_index: usize, deliveries: Option<&[crate::revoke::De
         .build();
     let location = Location::builder()
         .physical_location(
-            PhysicalLocation::builder().artifact_location(artifact(f.origin.path())).region(region).build(),
+            PhysicalLocation::builder().artifact_location(artifact(&report.path_of(f))).region(region).build(),
         )
         .build();
     let mut fingerprints = BTreeMap::new();
-    fingerprints.insert("leakhound/secret/v1".to_string(), f.fingerprints.secret.clone());
-    fingerprints.insert("leakhound/location/v1".to_string(), f.fingerprints.location.clone());
+    fingerprints.insert("leakhound/secret/v2".to_string(), f.fingerprints.secret.clone());
+    fingerprints.insert("leakhound/location/v2".to_string(), f.fingerprints.location.clone());
     let mut props = BTreeMap::new();
     props.insert("severity".to_string(), json!(f.severity.as_str()));
     props.insert("secret".to_string(), json!(f.secret.redacted()));
@@ -187,7 +196,7 @@ fn result(f: &Finding, rule_index: usize, deliveries: Option<&[crate::revoke::De
         props.insert("checksumValid".to_string(), json!(valid));
     }
     props.insert("origin".to_string(), json!(f.origin.kind()));
-    if let Some(c) = f.origin.commit() {
+    if let Some(c) = report.commit_of(f) {
         props.insert(
             "commit".to_string(),
             json!({ "sha": c.sha, "authorName": c.author_name, "authorEmail": c.author_email, "date": c.date, "summary": c.summary }),

@@ -7,6 +7,9 @@ use serde::Deserialize;
 use crate::rules::Rule;
 
 pub const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
+/// Longest single attempt; the delivery phase as a whole has its own deadline.
+pub const MAX_TIMEOUT_SECS: u64 = 300;
+pub const MAX_ATTEMPTS: u32 = 20;
 pub const DEFAULT_OUTBOX: &str = ".leakhound-outbox.jsonl";
 
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +65,23 @@ impl WebhookConfig {
             max_attempts: default_attempts(),
             outbox: default_outbox(),
         }
+    }
+
+    /// Every setting within bounds: an https (or loopback http) URL, a per-attempt timeout of 1 to 300 s,
+    /// 1 to 20 attempts, a signing-key variable name.
+    pub fn validate(&self) -> Result<(), super::RevokeError> {
+        super::transport::check_url(&self.url)?;
+        let bad = |m: String| super::RevokeError::Config { url: self.url.clone(), message: m };
+        if !(1..=MAX_TIMEOUT_SECS).contains(&self.timeout_secs) {
+            return Err(bad(format!("timeout_secs must be 1 to {MAX_TIMEOUT_SECS}, not {}", self.timeout_secs)));
+        }
+        if !(1..=MAX_ATTEMPTS).contains(&self.max_attempts) {
+            return Err(bad(format!("max_attempts must be 1 to {MAX_ATTEMPTS}, not {}", self.max_attempts)));
+        }
+        if self.secret_env.is_empty() || self.secret_env.contains(['=', '\0']) {
+            return Err(bad(format!("secret_env {:?} is not an environment variable name", self.secret_env)));
+        }
+        Ok(())
     }
 
     pub fn accepts(&self, rule: &Rule) -> bool {

@@ -68,7 +68,13 @@ pub struct Notice {
 }
 
 /// Which findings go to which webhook, deduplicated by secret fingerprint per webhook.
-pub fn plan(findings: &[Finding], rules: &RuleSet, hooks: &[WebhookConfig]) -> Vec<Notice> {
+/// `redact` is applied to text from the scanned tree (path, commit message, author) in the body.
+pub fn plan(
+    findings: &[Finding],
+    rules: &RuleSet,
+    hooks: &[WebhookConfig],
+    redact: &dyn Fn(&str) -> String,
+) -> Vec<Notice> {
     let mut out = Vec::new();
     for (wi, hook) in hooks.iter().enumerate() {
         let mut seen = HashSet::new();
@@ -77,7 +83,7 @@ pub fn plan(findings: &[Finding], rules: &RuleSet, hooks: &[WebhookConfig]) -> V
             if !rule.spec.revocable || !hook.accepts(rule) || !seen.insert(f.fingerprints.secret.clone()) {
                 continue;
             }
-            let body = payload::body(f, rule.provider(), hook.include_token);
+            let body = payload::body(f, rule.provider(), hook.include_token, redact);
             out.push(Notice { webhook: wi, idempotency_key: f.fingerprints.secret.clone(), body });
         }
     }
@@ -135,8 +141,13 @@ pub fn dry_run(notices: &[Notice], hooks: &[WebhookConfig], log: &(dyn Fn(String
     out
 }
 
+/// The first 12 characters of an idempotency key, for log lines (a shorter key is shown whole).
+pub fn short_key(key: &str) -> &str {
+    key.char_indices().nth(12).map_or(key, |(i, _)| &key[..i])
+}
+
 fn describe(n: &Notice, d: &Delivery) -> String {
-    let key = &n.idempotency_key[..12];
+    let key = short_key(&n.idempotency_key);
     match d {
         Delivery::Delivered { webhook, http_status, attempts } => {
             format!("webhook {webhook}: delivered {key}… (HTTP {http_status}, {attempts} attempt(s))")

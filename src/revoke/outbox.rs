@@ -107,10 +107,10 @@ pub fn flush(path: &Path, log: &(dyn Fn(String) + Sync)) -> Result<(usize, usize
         match transport.send(&e.idempotency_key, &e.body) {
             super::transport::Attempted::Delivered { status, .. } => {
                 delivered += 1;
-                log(format!("webhook {}: delivered {}… (HTTP {status})", e.url, &e.idempotency_key[..12]));
+                log(format!("webhook {}: delivered {}… (HTTP {status})", e.url, super::short_key(&e.idempotency_key)));
             }
             super::transport::Attempted::Failed { attempts, error, .. } => {
-                log(format!("webhook {}: still failing {}…: {error}", e.url, &e.idempotency_key[..12]));
+                log(format!("webhook {}: still failing {}…: {error}", e.url, super::short_key(&e.idempotency_key)));
                 e.attempts += attempts;
                 e.last_error = error;
                 left.push(e);

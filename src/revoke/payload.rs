@@ -7,9 +7,9 @@ use crate::finding::{secret_sha256, Finding};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub fn body(f: &Finding, provider: &str, include_token: bool) -> String {
+pub fn body(f: &Finding, provider: &str, include_token: bool, redact: &dyn Fn(&str) -> String) -> String {
     let commit = f.origin.commit().map(|c| {
-        json!({ "sha": c.sha, "author_name": c.author_name, "author_email": c.author_email, "date": c.date, "summary": c.summary })
+        json!({ "sha": c.sha, "author_name": redact(&c.author_name), "author_email": redact(&c.author_email), "date": c.date, "summary": redact(&c.summary) })
     });
     let mut secret = json!({
         "prefix": f.secret.prefix(),
@@ -28,7 +28,7 @@ pub fn body(f: &Finding, provider: &str, include_token: bool) -> String {
         "rule": { "id": f.rule_id, "name": f.rule_name, "provider": provider, "severity": f.severity.as_str() },
         "location": {
             "origin": f.origin.kind(),
-            "path": f.origin.path(),
+            "path": redact(f.origin.path()),
             "line": f.line,
             "column": f.column,
             "commit": commit,

@@ -1,7 +1,7 @@
 //! `leakhound rules check`: every rule's examples run through the full scanner (prefilter included).
 
 use crate::finding::Origin;
-use crate::scan::{Allowlist, Scanner};
+use crate::scan::Scanner;
 
 use super::{RuleError, RuleSet};
 
@@ -33,7 +33,7 @@ pub fn check_rules(set: RuleSet) -> Result<(RuleSet, Vec<ExampleFailure>), RuleE
             failures.push(fail(rule, "has no non_examples (each rule needs at least one)".into()));
         }
     }
-    let scanner = Scanner::new(set, Allowlist::default(), false);
+    let scanner = Scanner::new(set, Vec::new(), false);
     for rule in &scanner.rules().rules {
         let origin = Origin::File { path: "example.txt".into() };
         for (i, ex) in rule.spec.examples.iter().enumerate() {

@@ -1,10 +1,20 @@
-//! The user's allowlist (`[allowlist]` in .leakhound.toml): paths, regexes on the secret, stopwords.
+//! An allowlist (`[allowlist]` in a config file): paths, regexes on the secret, stopwords. Each one
+//! counts what it suppressed, so that the report can say which source silenced how much (a hostile
+//! in-tree config that silences everything is then visible).
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use globset::{GlobSet, GlobSetBuilder};
 use regex::bytes::Regex;
 
 #[derive(Debug, Default)]
 pub struct Allowlist {
+    /// Where it came from (a config file's path), for the report.
+    pub source: String,
+    /// Files not scanned because of `paths`/`path_regexes`.
+    files_excluded: AtomicU64,
+    /// Findings dropped because of `regexes`/`stopwords`.
+    findings_suppressed: AtomicU64,
     paths: Option<GlobSet>,
     path_regexes: Vec<regex::Regex>,
     regexes: Vec<Regex>,
@@ -60,7 +70,40 @@ impl Allowlist {
             })
             .collect::<Result<_, _>>()?;
         let stopwords = stopwords.iter().map(|s| s.to_ascii_lowercase().into_bytes()).collect();
-        Ok(Allowlist { paths, path_regexes, regexes, stopwords })
+        Ok(Allowlist { paths, path_regexes, regexes, stopwords, ..Allowlist::default() })
+    }
+
+    /// The same allowlist, named after where it came from.
+    pub fn named(mut self, source: impl Into<String>) -> Self {
+        self.source = source.into();
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_none() && self.path_regexes.is_empty() && self.regexes.is_empty() && self.stopwords.is_empty()
+    }
+
+    /// (files excluded, findings suppressed) so far.
+    pub fn counts(&self) -> (u64, u64) {
+        (self.files_excluded.load(Ordering::Relaxed), self.findings_suppressed.load(Ordering::Relaxed))
+    }
+
+    /// `path_allowed`, counting a hit.
+    pub fn exclude_file(&self, path: &str) -> bool {
+        let hit = self.path_allowed(path);
+        if hit {
+            self.files_excluded.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
+    /// `secret_allowed`, counting a hit.
+    pub fn suppress(&self, secret: &[u8]) -> bool {
+        let hit = self.secret_allowed(secret);
+        if hit {
+            self.findings_suppressed.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
     }
 
     pub fn path_allowed(&self, path: &str) -> bool {

@@ -8,26 +8,45 @@ pub mod content;
 pub mod entropy;
 pub mod filters;
 mod prefilter;
+mod shadow;
+pub mod snippet;
 
 use memchr::{memchr, memrchr};
 
-use crate::finding::{Finding, Fingerprints, Origin, Severity};
+use crate::finding::{FingerprintKey, Finding, Fingerprints, Origin, Severity};
 use crate::redact::Secret;
 use crate::rules::{Rule, RuleSet};
 pub use allowlist::Allowlist;
 pub use prefilter::Prefilter;
+use snippet::Spans;
 
 /// How far around a keyword hit the regex may look on the same line: bounds the work on minified files
 /// with megabyte-long lines.
 const LINE_REACH: usize = 4096;
 /// Inline markers that silence a finding on their line (ours, gitleaks' and detect-secrets').
 const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
+/// Most findings one blob may give. A real file holds a handful; a hostile or generated one (a 64 MB
+/// file of `password=` lines) would otherwise hold gigabytes of findings. Past it the blob is reported
+/// as truncated, never silently.
+pub const MAX_FINDINGS_PER_BLOB: usize = 10_000;
+/// Most pattern matches (kept or filtered) one blob may give, for the same reason.
+const MAX_MATCHES_PER_BLOB: usize = 200_000;
 
 pub struct Scanner {
     rules: RuleSet,
     prefilter: Prefilter,
-    allowlist: Allowlist,
+    allowlists: Vec<Allowlist>,
     show_secrets: bool,
+    key: FingerprintKey,
+}
+
+/// What scanning one blob gave.
+#[derive(Debug, Default)]
+pub struct BlobScan {
+    pub findings: Vec<Finding>,
+    /// The blob held more matches than `MAX_FINDINGS_PER_BLOB`/`MAX_MATCHES_PER_BLOB`: the rest of it was
+    /// not examined.
+    pub truncated: bool,
 }
 
 /// A match that passed every filter, before line and column are known.
@@ -40,10 +59,30 @@ struct Candidate {
     checksum_valid: Option<bool>,
 }
 
+/// What the regexes found in one blob.
+#[derive(Default)]
+struct Matches {
+    cands: Vec<Candidate>,
+    /// Every value a rule's pattern captured, kept or filtered: all are redacted in snippets.
+    spans: Vec<(usize, usize)>,
+    truncated: bool,
+}
+
 impl Scanner {
-    pub fn new(rules: RuleSet, allowlist: Allowlist, show_secrets: bool) -> Self {
+    pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>, show_secrets: bool) -> Self {
         let prefilter = Prefilter::new(&rules);
-        Scanner { rules, prefilter, allowlist, show_secrets }
+        let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
+        Scanner { rules, prefilter, allowlists, show_secrets, key: FingerprintKey::for_tests() }
+    }
+
+    /// The key fingerprints are computed with (the user's; `FingerprintKey::for_tests` by default).
+    pub fn with_fingerprint_key(mut self, key: FingerprintKey) -> Self {
+        self.key = key;
+        self
+    }
+
+    pub fn fingerprint_key(&self) -> &FingerprintKey {
+        &self.key
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -54,84 +93,126 @@ impl Scanner {
         self.rules
     }
 
-    /// Whether the user's allowlist excludes this path entirely.
+    /// The allowlists in force, with what each suppressed so far.
+    pub fn allowlists(&self) -> &[Allowlist] {
+        &self.allowlists
+    }
+
+    /// Whether an allowlist excludes this path entirely.
     pub fn path_allowed(&self, path: &str) -> bool {
-        self.allowlist.path_allowed(path)
+        self.allowlists.iter().any(|a| a.path_allowed(path))
     }
 
     /// Scan decoded text (see `content::classify`) from `origin`.
     pub fn scan(&self, data: &[u8], origin: &Origin) -> Vec<Finding> {
-        self.scan_with(data, origin, true)
+        self.scan_blob(data, origin, true).findings
     }
 
     /// As `scan`; `check_paths = false` ignores rules' path restrictions (for running rule examples).
     pub fn scan_with(&self, data: &[u8], origin: &Origin, check_paths: bool) -> Vec<Finding> {
-        let path = origin.path();
-        if check_paths && self.allowlist.path_allowed(path) {
-            return Vec::new();
-        }
-        let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
-        let windows = self.windows(data, &applies);
-        let mut cands: Vec<Candidate> = Vec::new();
-        for (ri, ws) in windows.iter().enumerate() {
-            if ws.is_empty() {
-                continue;
-            }
-            let rule = &self.rules.rules[ri];
-            let Some(re) = rule.regex() else { continue };
-            let groups = rule.secret_groups(re);
-            for &(ws, we) in ws {
-                for caps in re.captures_iter(&data[ws..we]) {
-                    let m = caps.get(0).expect("group 0");
-                    let Some(s) = groups.iter().find_map(|&g| caps.get(g)) else {
-                        continue;
-                    };
-                    let (start, end) = (ws + s.start(), ws + s.end());
-                    if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes()))
-                    {
-                        continue;
-                    }
-                    if let Some((entropy, checksum_valid)) = self.accept(rule, &data[start..end]) {
-                        if !inline_allowed(data, ws + m.start(), ws + m.end()) {
-                            cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid });
-                        }
-                    }
-                }
-            }
-        }
-        self.drop_shadowed(&mut cands);
-        self.findings(data, origin, cands)
+        self.scan_blob(data, origin, check_paths).findings
     }
 
-    /// Per rule, the merged byte windows around its keyword hits: the whole line(s) of the hit, bounded.
-    fn windows(&self, data: &[u8], applies: &[bool]) -> Vec<Vec<(usize, usize)>> {
-        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+    /// Scan one blob; says whether it held too many matches to examine whole.
+    pub fn scan_blob(&self, data: &[u8], origin: &Origin, check_paths: bool) -> BlobScan {
+        let path = origin.path();
+        if check_paths && self.allowlists.iter().any(|a| a.exclude_file(path)) {
+            return BlobScan::default();
+        }
+        let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
+        let mut m = self.matches(data, &applies);
+        if m.cands.is_empty() {
+            return BlobScan { findings: Vec::new(), truncated: m.truncated };
+        }
+        // Candidates in rule order, each rule's by position: the order shadowing is defined on.
+        m.cands.sort_by_key(|c| (c.rule, c.start));
+        let keys: Vec<_> =
+            m.cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
+        let mut keep = shadow::keep(&keys).into_iter();
+        m.cands.retain(|_| keep.next().unwrap_or(true));
+        // The user's and the repository's allowlists come last, so each counts only what it alone hid.
+        m.cands.retain(|c| !self.allowlists.iter().any(|a| a.suppress(&data[c.start..c.end])));
+        let mut truncated = m.truncated;
+        if m.cands.len() > MAX_FINDINGS_PER_BLOB {
+            m.cands.sort_by_key(|c| c.start);
+            m.cands.truncate(MAX_FINDINGS_PER_BLOB);
+            truncated = true;
+        }
+        BlobScan { findings: self.findings(data, origin, m.cands, Spans::new(m.spans)), truncated }
+    }
+
+    /// Runs each rule's regex on the merged windows around its keyword hits (the whole line(s) of a
+    /// hit, bounded), window by window as the hits stream past, so memory holds one open window per
+    /// rule and the matches, never every window of a large blob.
+    fn matches(&self, data: &[u8], applies: &[bool]) -> Matches {
+        let mut m = Matches::default();
+        let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
         self.prefilter.hits(data, |hit| {
-            if !applies[hit.rule as usize] {
+            let r = hit.rule as usize;
+            if !applies[r] || m.truncated {
                 return;
             }
-            let ws = &mut out[hit.rule as usize];
-            if let Some(&(_, we)) = ws.last() {
+            if let Some((_, we)) = open[r] {
                 if hit.end <= we {
                     return;
                 }
             }
-            let span = self.rules.rules[hit.rule as usize].spec.span;
+            let span = self.rules.rules[r].spec.span;
             let lo = hit.start.saturating_sub(LINE_REACH);
             let start = memrchr(b'\n', &data[lo..hit.start]).map_or(lo, |i| lo + i + 1);
             let reach = (hit.end + span).min(data.len());
             let hi = (reach + LINE_REACH).min(data.len());
             let end = memchr(b'\n', &data[reach..hi]).map_or(hi, |i| reach + i);
-            match ws.last_mut() {
+            match &mut open[r] {
                 Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => ws.push((start, end)),
+                slot => {
+                    if let Some(w) = slot.replace((start, end)) {
+                        self.match_window(r, w, data, &mut m);
+                    }
+                }
             }
         });
-        out
+        for (r, w) in open.into_iter().enumerate() {
+            if let Some(w) = w {
+                self.match_window(r, w, data, &mut m);
+            }
+        }
+        m
     }
 
-    /// Every filter on the secret; when it passes, the secret's entropy and the checksum outcome (`None`
-    /// when the rule has no checksum).
+    fn match_window(&self, ri: usize, (ws, we): (usize, usize), data: &[u8], m: &mut Matches) {
+        if m.truncated {
+            return;
+        }
+        let rule = &self.rules.rules[ri];
+        let Some(re) = rule.regex() else { return };
+        let groups = rule.secret_groups(re);
+        for caps in re.captures_iter(&data[ws..we]) {
+            let m0 = caps.get(0).expect("group 0");
+            let Some(s) = groups.iter().find_map(|&g| caps.get(g)) else {
+                continue;
+            };
+            let (start, end) = (ws + s.start(), ws + s.end());
+            if end > start {
+                m.spans.push((start, end));
+            }
+            if m.spans.len() >= MAX_MATCHES_PER_BLOB || m.cands.len() >= 4 * MAX_FINDINGS_PER_BLOB {
+                m.truncated = true;
+                return;
+            }
+            if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes())) {
+                continue;
+            }
+            if let Some((entropy, checksum_valid)) = self.accept(rule, &data[start..end]) {
+                if !inline_allowed(data, ws + m0.start(), ws + m0.end()) {
+                    m.cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid });
+                }
+            }
+        }
+    }
+
+    /// Every filter of the rule on the secret; when it passes, the secret's entropy and the checksum
+    /// outcome (`None` when the rule has no checksum).
     fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<(f64, Option<bool>)> {
         if secret.is_empty() {
             return None;
@@ -149,40 +230,22 @@ impl Scanner {
         if filters::is_placeholder(secret) || (rule.spec.generic && filters::is_unlikely_generic_secret(secret)) {
             return None;
         }
-        if rule.allowed_secret(secret) || self.allowlist.secret_allowed(secret) {
+        if rule.allowed_secret(secret) {
             return None;
         }
         Some((e, checksum_valid))
     }
 
-    /// A generic rule gives way to a specific rule that found an overlapping secret; of two matches of
-    /// one rule at overlapping places, the first wins.
-    fn drop_shadowed(&self, cands: &mut Vec<Candidate>) {
-        if cands.len() < 2 {
-            return;
-        }
-        let generic = |c: &Candidate| self.rules.rules[c.rule].spec.generic;
-        let overlaps = |a: &Candidate, b: &Candidate| a.start < b.end && b.start < a.end;
-        let mut keep = vec![true; cands.len()];
-        for i in 0..cands.len() {
-            for j in 0..cands.len() {
-                if i == j || !keep[j] || !overlaps(&cands[i], &cands[j]) {
-                    continue;
-                }
-                let (a, b) = (&cands[i], &cands[j]);
-                let shadowed = (generic(a) && !generic(b))
-                    || (generic(a) == generic(b) && (a.rule == b.rule || generic(a)) && j < i);
-                if shadowed {
-                    keep[i] = false;
-                    break;
-                }
-            }
-        }
-        let mut k = keep.into_iter();
-        cands.retain(|_| k.next().unwrap_or(true));
+    /// `text` (a path, a commit message, an author) with every value a rule's pattern matches, and every
+    /// token-shaped run, cut to its short prefix: what reports show of text that came from the tree.
+    pub fn redact_text(&self, text: &str) -> String {
+        let data = text.as_bytes();
+        let applies = vec![true; self.rules.len()];
+        let m = self.matches(data, &applies);
+        snippet::redact_range(data, 0, data.len(), &Spans::new(m.spans))
     }
 
-    fn findings(&self, data: &[u8], origin: &Origin, mut cands: Vec<Candidate>) -> Vec<Finding> {
+    fn findings(&self, data: &[u8], origin: &Origin, mut cands: Vec<Candidate>, spans: Spans) -> Vec<Finding> {
         cands.sort_by_key(|c| (c.start, c.rule));
         let mut out = Vec::with_capacity(cands.len());
         let mut lines = LineCounter::default();
@@ -191,8 +254,6 @@ impl Scanner {
             let secret = Secret::new(String::from_utf8_lossy(&data[c.start..c.end]).into_owned());
             let (line, column) = lines.position(data, c.start);
             let (end_line, end_column) = lines.position_from(data, (line, c.start), c.end);
-            let raw_line = line_text(data, c.start);
-            let snippet = secret.redact_in(&raw_line);
             let path = origin.path();
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
@@ -205,9 +266,9 @@ impl Scanner {
                 column,
                 end_line,
                 end_column,
-                fingerprints: Fingerprints::compute(&rule.spec.id, &secret, path),
-                raw_snippet: self.show_secrets.then_some(raw_line),
-                snippet,
+                fingerprints: Fingerprints::compute(&self.key, &rule.spec.id, &secret, path),
+                raw_snippet: self.show_secrets.then(|| snippet::raw_line(data, c.start)),
+                snippet: snippet::redacted_line(data, c.start, &spans),
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
                 checksum_valid: c.checksum_valid,
@@ -222,26 +283,6 @@ fn inline_allowed(data: &[u8], start: usize, end: usize) -> bool {
     let le = memchr(b'\n', &data[end..]).map_or(data.len(), |i| end + i);
     let region = &data[ls..le];
     INLINE_ALLOW.iter().any(|m| memchr::memmem::find(region, m).is_some())
-}
-
-/// The line holding `offset`, trimmed, cut to at most 160 characters around the offset.
-fn line_text(data: &[u8], offset: usize) -> String {
-    let ls = memrchr(b'\n', &data[..offset]).map_or(0, |i| i + 1);
-    let le = memchr(b'\n', &data[offset..]).map_or(data.len(), |i| offset + i);
-    let (mut a, mut b) = (ls, le);
-    if b - a > 160 {
-        a = offset.saturating_sub(60).max(ls);
-        b = (a + 160).min(le);
-    }
-    let text = String::from_utf8_lossy(&data[a..b]);
-    let mut t = text.trim().to_string();
-    if a > ls {
-        t.insert(0, '…');
-    }
-    if b < le {
-        t.push('…');
-    }
-    t
 }
 
 /// Computes 1-based line and code-point column for increasing offsets without rescanning the blob.

@@ -10,6 +10,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use super::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
 use crate::finding::Origin;
+pub use crate::text::io_message;
 
 /// Files at least this large are memory-mapped instead of read.
 const MMAP_THRESHOLD: u64 = 1 << 20;
@@ -157,15 +158,6 @@ fn display_path(path: &Path, root: Option<&Path>, multi: bool) -> String {
     };
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
-}
-
-pub fn io_message(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    // "Permission denied (os error 13)" -> "Permission denied"
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
 }
 
 fn walk_error(err: &ignore::Error) -> (String, String) {

@@ -78,6 +78,10 @@ pub enum SkipReason {
     NotRegular,
     /// Anything else a source could not handle (a corrupt git object, …).
     Other(String),
+    /// The blob held more matches than the scanner examines in one blob; its first findings are reported.
+    TooManyMatches { limit: usize },
+    /// A symlink whose target lies outside the scan root: not followed.
+    OutsideRoot,
 }
 
 impl SkipReason {
@@ -89,7 +93,7 @@ impl SkipReason {
     /// Content that exists but could not be read: the scan is incomplete (exit status 2 when nothing
     /// was found). Files over the size limit, dangling links and special files are warnings only.
     pub fn is_failure(&self) -> bool {
-        matches!(self, SkipReason::Unreadable(_) | SkipReason::Other(_))
+        matches!(self, SkipReason::Unreadable(_) | SkipReason::Other(_) | SkipReason::TooManyMatches { .. })
     }
 }
 
@@ -104,6 +108,10 @@ impl fmt::Display for SkipReason {
             SkipReason::BadSymlink(m) => write!(f, "bad symlink: {m}"),
             SkipReason::NotRegular => f.write_str("not a regular file (FIFO, socket or device)"),
             SkipReason::Other(m) => f.write_str(m),
+            SkipReason::TooManyMatches { limit } => {
+                write!(f, "too many matches: only the first {limit} findings of this file were examined")
+            }
+            SkipReason::OutsideRoot => f.write_str("symlink to a target outside the scan root (not followed)"),
         }
     }
 }

@@ -39,7 +39,9 @@ fn json_report() {
 fn jsonl_report() {
     let o = scan_fixture("jsonl", &[]);
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), json_of(&scan_fixture("json", &[]))["findings"].as_array().unwrap().len());
+    // One line per finding, then the summary line.
+    assert_eq!(lines.len(), json_of(&scan_fixture("json", &[]))["findings"].as_array().unwrap().len() + 1);
+    assert!(lines.last().unwrap()["summary"]["stats"]["findings"].is_number());
     insta::assert_json_snapshot!(lines);
 }
 
@@ -59,7 +61,7 @@ fn sarif_report() {
     for res in run["results"].as_array().unwrap() {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], res["ruleId"]);
-        assert!(res["partialFingerprints"]["leakhound/location/v1"].is_string());
+        assert!(res["partialFingerprints"]["leakhound/location/v2"].is_string());
     }
     insta::assert_json_snapshot!(v, {".runs[0].tool.driver.version" => "[version]", ".runs[0].tool.driver.semanticVersion" => "[version]", ".runs[0].tool.driver.fullName" => "[version]"});
 }

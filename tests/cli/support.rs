@@ -7,10 +7,26 @@ use std::process::{Command, Output, Stdio};
 
 use rand::{Rng, SeedableRng};
 
+/// The binary with a fixed fingerprint key and its own empty user directories (config, state, cache),
+/// so that no test reads or writes the real user's files.
 pub fn leakhound() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_leakhound"));
-    c.env_remove("LEAKHOUND_WEBHOOK_SECRET").env("NO_COLOR", "1").stdin(Stdio::null());
+    let home = user_home();
+    c.env_remove("LEAKHOUND_WEBHOOK_SECRET")
+        .env("LEAKHOUND_FINGERPRINT_KEY", "leakhound test suite key")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
     c
+}
+
+/// One home directory for this test process's runs of the binary.
+pub fn user_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp home")).path()
 }
 
 pub fn run(args: &[&str]) -> Output {
