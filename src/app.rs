@@ -21,7 +21,7 @@ pub enum Outcome {
     Findings,
     /// The scan ran but could not read everything it was asked to.
     Incomplete,
-    /// A revoke-webhook notice could not be delivered (it waits in the outbox).
+    /// Findings, and a revoke-webhook notice could not be delivered (it waits in the outbox).
     DeliveryFailed,
 }
 
@@ -41,7 +41,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
         Command::Scan(args) => scan(*args),
         Command::Rules(RulesCommand::List { format, rules }) => list_rules(format, &rules),
         Command::Rules(RulesCommand::Check { path }) => check_rules(path.as_deref()),
-        Command::Notify { outbox } => notify(&outbox),
+        Command::Notify { outbox } => notify(outbox),
         Command::Config(ConfigCommand::ImportGitleaks { file, output, force }) => {
             import_gitleaks(&file, &output, force)
         }
@@ -217,7 +217,8 @@ fn notify_webhooks(
     if args.revoke_dry_run {
         return Ok(Some(revoke::dry_run(&notices, hooks, &log)));
     }
-    Ok(Some(revoke::deliver(notices, hooks, &log)?))
+    let deadline = std::time::Instant::now() + revoke::DELIVERY_DEADLINE;
+    Ok(Some(revoke::deliver(notices, hooks, deadline, &log)?))
 }
 
 /// The configured webhooks, from the user's own configuration and flags only (never from a config in
@@ -492,10 +493,21 @@ fn install_hook(repo: &Path, force: bool) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-fn notify(outbox: &Path) -> Result<Outcome> {
-    let log = |line: String| eprintln!("leakhound: {line}");
-    let (delivered, waiting) = leakhound::revoke::outbox::flush(outbox, &log)?;
-    eprintln!("leakhound: {delivered} delivered, {waiting} still waiting in {}", outbox.display());
+fn notify(outbox: Option<PathBuf>) -> Result<Outcome> {
+    use leakhound::revoke::{self, outbox::default_path};
+    let log = |line: String| eprintln!("leakhound: {}", escape_control(&line));
+    let mut path = outbox.unwrap_or_else(default_path);
+    // A leakhound 0.1 outbox is JSON lines: its notices move into the database outbox first.
+    let legacy = std::fs::read(&path).ok().is_some_and(|b| b.trim_ascii_start().first() == Some(&b'{'));
+    if legacy {
+        let into = default_path();
+        let n = revoke::import_legacy(&path, &into)?;
+        eprintln!("leakhound: moved {n} notice(s) from {} into {}", path.display(), into.display());
+        path = into;
+    }
+    let deadline = std::time::Instant::now() + revoke::DELIVERY_DEADLINE;
+    let (delivered, waiting) = revoke::flush(&path, deadline, &log)?;
+    eprintln!("leakhound: {delivered} delivered, {waiting} still waiting in {}", path.display());
     Ok(if waiting > 0 { Outcome::DeliveryFailed } else { Outcome::Clean })
 }
 

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Parser, Debug)]
 #[command(name = "leakhound", version, about = "Find leaked secrets in files and git history before attackers do.")]
 #[command(
-    after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input), 3 a revoke-webhook delivery failed (kept in the outbox)."
+    after_help = "Exit status: 0 no findings, 1 findings, 2 error (bad arguments or rules, unreadable input), 3 findings, and a revoke-webhook notice was not delivered (it waits in the outbox)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,9 +35,10 @@ pub enum Command {
     },
     /// Send again the revoke-webhook notices waiting in an outbox; delivered ones leave it.
     Notify {
-        /// The outbox file (JSON lines).
-        #[arg(long, value_name = "FILE", default_value = leakhound::revoke::config::DEFAULT_OUTBOX)]
-        outbox: PathBuf,
+        /// The outbox [default: outbox.sqlite3 in the user's state directory]. A leakhound 0.1 outbox
+        /// (JSON lines) is moved into the default one first.
+        #[arg(long, value_name = "FILE")]
+        outbox: Option<PathBuf>,
     },
 }
 

@@ -10,7 +10,6 @@ pub const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
 /// Longest single attempt; the delivery phase as a whole has its own deadline.
 pub const MAX_TIMEOUT_SECS: u64 = 300;
 pub const MAX_ATTEMPTS: u32 = 20;
-pub const DEFAULT_OUTBOX: &str = ".leakhound-outbox.jsonl";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,9 +34,10 @@ pub struct WebhookConfig {
     /// Attempts before a notice goes to the outbox.
     #[serde(default = "default_attempts")]
     pub max_attempts: u32,
-    /// Where undelivered notices wait for `leakhound notify`.
-    #[serde(default = "default_outbox")]
-    pub outbox: PathBuf,
+    /// Where notices wait until delivered (default: `outbox::default_path()`, in the user's state
+    /// directory).
+    #[serde(default)]
+    pub outbox: Option<PathBuf>,
 }
 
 fn default_secret_env() -> String {
@@ -48,9 +48,6 @@ fn default_timeout() -> u64 {
 }
 fn default_attempts() -> u32 {
     4
-}
-fn default_outbox() -> PathBuf {
-    PathBuf::from(DEFAULT_OUTBOX)
 }
 
 impl WebhookConfig {
@@ -63,7 +60,7 @@ impl WebhookConfig {
             secret_env: default_secret_env(),
             timeout_secs: default_timeout(),
             max_attempts: default_attempts(),
-            outbox: default_outbox(),
+            outbox: None,
         }
     }
 
@@ -82,6 +79,11 @@ impl WebhookConfig {
             return Err(bad(format!("secret_env {:?} is not an environment variable name", self.secret_env)));
         }
         Ok(())
+    }
+
+    /// The outbox this webhook's notices wait in.
+    pub fn outbox_path(&self) -> PathBuf {
+        self.outbox.clone().unwrap_or_else(super::outbox::default_path)
     }
 
     pub fn accepts(&self, rule: &Rule) -> bool {

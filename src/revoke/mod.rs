@@ -9,14 +9,16 @@ pub mod sign;
 pub mod transport;
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 pub use config::WebhookConfig;
-use outbox::OutboxEntry;
+use outbox::{Outbox, OutboxEntry};
 use transport::{Attempted, Transport};
 
 /// What happened to one finding's notice to one webhook.
@@ -38,6 +40,11 @@ pub enum Delivery {
     /// `--revoke-dry-run`: built and shown, not sent.
     DryRun {
         webhook: String,
+    },
+    /// Waiting in the outbox, sent by someone else (another leakhound process holds it).
+    Deferred {
+        webhook: String,
+        reason: String,
     },
 }
 
@@ -90,44 +97,140 @@ pub fn plan(
     out
 }
 
-/// Sends every notice (bounded concurrency), appends final failures to each webhook's outbox, and
-/// returns the outcome per secret fingerprint. `log` receives one redacted line per notice.
+/// Longest a whole delivery phase may take: past it no new attempt starts, and what is left waits in
+/// the outbox for `leakhound notify`.
+pub const DELIVERY_DEADLINE: Duration = Duration::from_secs(60);
+
+/// Records every notice in its webhook's outbox (durably, before the first attempt), sends them with
+/// bounded concurrency until `deadline`, removes the delivered ones and leaves the rest waiting.
+/// Returns the outcome per secret fingerprint. `log` receives one redacted line per notice.
 pub fn deliver(
     notices: Vec<Notice>,
     hooks: &[WebhookConfig],
+    deadline: Instant,
     log: &(dyn Fn(String) + Sync),
 ) -> Result<Deliveries, RevokeError> {
     let transports: Vec<Transport> = hooks.iter().map(Transport::new).collect::<Result<_, _>>()?;
-    let results: Mutex<Vec<(Notice, Attempted)>> = Mutex::new(Vec::new());
-    let queue = Mutex::new(notices.into_iter());
+    // One outbox per distinct path; every notice is in it before anything is sent.
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    let mut outboxes: Vec<Mutex<Outbox>> = Vec::new();
+    let mut queued: Vec<(Notice, usize, Option<i64>)> = Vec::new();
+    let lease = deadline.saturating_duration_since(Instant::now()) + Duration::from_secs(60);
+    for n in notices {
+        let path = hooks[n.webhook].outbox_path();
+        let bi = match paths.iter().position(|p| *p == path) {
+            Some(i) => i,
+            None => {
+                outboxes.push(Mutex::new(Outbox::open(&path)?));
+                paths.push(path);
+                outboxes.len() - 1
+            }
+        };
+        let id = lock(&outboxes[bi]).enqueue(&OutboxEntry::new(&hooks[n.webhook], &n), lease)?;
+        queued.push((n, bi, id));
+    }
+    let results: Mutex<Vec<(Notice, Delivery)>> = Mutex::new(Vec::new());
+    let first_error: Mutex<Option<RevokeError>> = Mutex::new(None);
+    let queue = Mutex::new(queued.into_iter());
     let workers = 4;
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
-                let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-                let Some(n) = next else { break };
-                let outcome = transports[n.webhook].send(&n.idempotency_key, &n.body);
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((n, outcome));
+                let next = lock(&queue).next();
+                let Some((n, bi, id)) = next else { break };
+                let hook = &hooks[n.webhook];
+                let outcome = match id {
+                    None => Delivery::Deferred {
+                        webhook: hook.url.clone(),
+                        reason: "another leakhound process is sending this notice".into(),
+                    },
+                    Some(id) => {
+                        let a = transports[n.webhook].send(&n.idempotency_key, &n.body, deadline);
+                        let recorded = match &a {
+                            Attempted::Delivered { .. } => lock(&outboxes[bi]).delivered(id),
+                            Attempted::Failed { attempts, error, .. } => lock(&outboxes[bi]).failed(id, *attempts, error),
+                        };
+                        if let Err(e) = recorded {
+                            lock(&first_error).get_or_insert(e);
+                        }
+                        match a {
+                            Attempted::Delivered { status, attempts } => {
+                                Delivery::Delivered { webhook: hook.url.clone(), http_status: status, attempts }
+                            }
+                            Attempted::Failed { status, attempts, error } => Delivery::Failed {
+                                webhook: hook.url.clone(),
+                                http_status: status,
+                                attempts,
+                                error,
+                                outbox: true,
+                            },
+                        }
+                    }
+                };
+                lock(&results).push((n, outcome));
             });
         }
     });
+    if let Some(e) = first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e);
+    }
     let mut out: Deliveries = HashMap::new();
-    for (n, a) in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        let hook = &hooks[n.webhook];
-        let d = match a {
-            Attempted::Delivered { status, attempts } => {
-                Delivery::Delivered { webhook: hook.url.clone(), http_status: status, attempts }
-            }
-            Attempted::Failed { status, attempts, error } => {
-                // Nothing is lost: every final failure waits in the outbox for `leakhound notify`.
-                outbox::append(&hook.outbox, &OutboxEntry::new(hook, &n, attempts, &error))?;
-                Delivery::Failed { webhook: hook.url.clone(), http_status: status, attempts, error, outbox: true }
-            }
-        };
+    for (n, d) in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
         log(describe(&n, &d));
         out.entry(n.idempotency_key.clone()).or_default().push(d);
     }
     Ok(out)
+}
+
+/// `leakhound notify`: sends every notice waiting in the outbox at `path` (whose lease is free) until
+/// `deadline`. Returns (delivered, still waiting).
+pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> Result<(usize, usize), RevokeError> {
+    let outbox = Outbox::open_existing(path)?;
+    let lease = deadline.saturating_duration_since(Instant::now()) + Duration::from_secs(60);
+    let mut delivered = 0;
+    for (id, e) in outbox.claim_waiting(lease)? {
+        let key = short_key(&e.idempotency_key).to_string();
+        let sent = e.webhook().and_then(|hook| Transport::new(&hook)).map(|t| t.send(&e.idempotency_key, &e.body, deadline));
+        match sent {
+            Ok(Attempted::Delivered { status, .. }) => {
+                outbox.delivered(id)?;
+                delivered += 1;
+                log(format!("webhook {}: delivered {key}… (HTTP {status})", e.url));
+            }
+            Ok(Attempted::Failed { attempts, error, .. }) => {
+                outbox.failed(id, attempts, &error)?;
+                log(format!("webhook {}: still failing {key}…: {error}", e.url));
+            }
+            Err(x) => {
+                outbox.failed(id, 0, &x.to_string())?;
+                log(format!("{x}"));
+            }
+        }
+    }
+    Ok((delivered, outbox.len()?))
+}
+
+/// Moves the notices of a leakhound 0.1 outbox (JSON lines) into the database outbox at `into`, then
+/// removes the old file. Returns how many were moved.
+pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, RevokeError> {
+    let text = std::fs::read_to_string(from).map_err(|e| RevokeError::Outbox {
+        path: from.display().to_string(),
+        message: crate::text::io_message(&e),
+    })?;
+    let entries = outbox::read_legacy(from, &text)?;
+    let target = Outbox::open(into)?;
+    for e in &entries {
+        if let Some(id) = target.enqueue(e, Duration::ZERO)? {
+            target.failed(id, e.attempts, &e.last_error)?;
+        }
+    }
+    std::fs::remove_file(from)
+        .map_err(|e| RevokeError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
+    Ok(entries.len())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// What `--revoke-dry-run` shows: the notices, redacted, nothing sent.
@@ -157,5 +260,6 @@ fn describe(n: &Notice, d: &Delivery) -> String {
             if *outbox { " (kept in the outbox; retry with `leakhound notify`)" } else { "" }
         ),
         Delivery::DryRun { webhook } => format!("webhook {webhook}: dry run {key}…"),
+        Delivery::Deferred { webhook, reason } => format!("webhook {webhook}: {key}… left in the outbox: {reason}"),
     }
 }

@@ -3,7 +3,7 @@
 //! Retry-After) and 5xx; none on other statuses.
 
 use std::net::IpAddr;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rand::Rng;
 
@@ -16,6 +16,7 @@ pub struct Transport {
     url: String,
     key: Vec<u8>,
     max_attempts: u32,
+    timeout: Duration,
 }
 
 pub enum Attempted {
@@ -29,7 +30,7 @@ const BASE_BACKOFF_MS: u64 = 200;
 
 impl Transport {
     pub fn new(hook: &WebhookConfig) -> Result<Self, RevokeError> {
-        check_url(&hook.url)?;
+        hook.validate()?;
         let key = std::env::var(&hook.secret_env).map_err(|_| RevokeError::Config {
             url: hook.url.clone(),
             message: format!("the signing key variable {} is not set", hook.secret_env),
@@ -40,7 +41,7 @@ impl Transport {
                 message: format!("{} is empty", hook.secret_env),
             });
         }
-        let timeout = Duration::from_secs(hook.timeout_secs.max(1));
+        let timeout = Duration::from_secs(hook.timeout_secs.clamp(1, super::config::MAX_TIMEOUT_SECS));
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_connect(Some(timeout.min(Duration::from_secs(5))))
             .timeout_global(Some(timeout))
@@ -50,18 +51,36 @@ impl Transport {
             .user_agent(format!("leakhound/{}", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        Ok(Transport { agent, url: hook.url.clone(), key: key.into_bytes(), max_attempts: hook.max_attempts.max(1) })
+        Ok(Transport {
+            agent,
+            url: hook.url.clone(),
+            key: key.into_bytes(),
+            max_attempts: hook.max_attempts.clamp(1, super::config::MAX_ATTEMPTS),
+            timeout,
+        })
     }
 
-    /// Sends one notice until it is delivered, refused, or out of attempts.
-    pub fn send(&self, idempotency_key: &str, body: &str) -> Attempted {
+    /// Sends one notice until it is delivered, refused, out of attempts, or `deadline` passes (no
+    /// attempt outlives it: each one's timeout is cut to what is left).
+    pub fn send(&self, idempotency_key: &str, body: &str, deadline: Instant) -> Attempted {
         let mut attempt = 0;
         loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left < Duration::from_millis(50) {
+                return Attempted::Failed {
+                    status: None,
+                    attempts: attempt,
+                    error: "delivery deadline reached; waiting in the outbox".into(),
+                };
+            }
             attempt += 1;
             let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
             let result = self
                 .agent
                 .post(&self.url)
+                .config()
+                .timeout_global(Some(self.timeout.min(left)))
+                .build()
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotency_key)
                 .header("X-Leakhound-Signature", signature(&self.key, now, body))
@@ -94,7 +113,7 @@ impl Transport {
             if attempt >= self.max_attempts {
                 return Attempted::Failed { status, attempts: attempt, error };
             }
-            std::thread::sleep(backoff(attempt, retry_after));
+            std::thread::sleep(backoff(attempt, retry_after).min(deadline.saturating_duration_since(Instant::now())));
         }
     }
 }

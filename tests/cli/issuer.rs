@@ -103,14 +103,19 @@ fn a_leaked_key_is_revoked_by_its_issuer_within_the_scan() {
 
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "deploy/prod.env", format!("PAYMENTS_KEY={key}\n"));
-    write(
-        dir.path(),
-        ".leakhound.toml",
+    // The user's own config (never one inside the scanned tree) may send the token to its issuer.
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("leakhound.toml");
+    std::fs::write(
+        &config,
         format!("[[webhooks]]\nurl = \"{base}/leak\"\nrules = [\"stripe-live-secret-key\"]\ninclude_token = true\nsecret_env = \"ISSUER_SIGNING_KEY\"\n"),
-    );
+    )
+    .unwrap();
     let o = leakhound()
         .current_dir(dir.path())
-        .args(["scan", "--no-git", "--format", "json", "."])
+        .args(["scan", "--no-git", "--format", "json", "--config"])
+        .arg(&config)
+        .arg(".")
         .env("ISSUER_SIGNING_KEY", SIGNING_KEY)
         .output()
         .unwrap();

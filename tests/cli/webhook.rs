@@ -1,7 +1,7 @@
 //! The revoke webhook against real HTTP servers on 127.0.0.1 started by the tests.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -69,6 +69,32 @@ fn repo_with_key(seed: u64) -> (tempfile::TempDir, String) {
     (dir, key)
 }
 
+/// The user's own config file (outside the scanned tree), with its outbox in the same place; returns
+/// the `--config` arguments and the outbox path.
+fn user_config(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let outbox = home.path().join("outbox.sqlite3");
+    let text = text.replace("[[webhooks]]\n", &format!("[[webhooks]]\noutbox = {:?}\n", outbox.to_str().unwrap()));
+    let config = home.path().join("leakhound.toml");
+    std::fs::write(&config, text).unwrap();
+    (home, config, outbox)
+}
+
+/// Bytes of an outbox database and its write-ahead log, for "the token is (not) in it" checks.
+fn outbox_bytes(path: &Path) -> Vec<u8> {
+    let mut b = std::fs::read(path).unwrap_or_default();
+    b.extend(std::fs::read(path.with_extension("sqlite3-wal")).unwrap_or_default());
+    b
+}
+
+fn waiting(path: &Path) -> usize {
+    leakhound::revoke::outbox::Outbox::open_existing(path).unwrap().len().unwrap()
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
 fn scan_with(dir: &Path, args: &[&str], env_key: Option<&str>) -> std::process::Output {
     let mut c = leakhound();
     c.current_dir(dir).args(["scan", "--no-git", "--format", "json"]).args(args).arg(".");
@@ -116,7 +142,8 @@ fn signed_notice_verifies_with_the_key_and_not_another() {
 fn server_errors_are_retried_with_the_same_idempotency_key() {
     let (dir, _) = repo_with_key(201);
     let srv = server(vec![Reply::Status(503), Reply::Status(503), Reply::Status(200)], Duration::from_secs(15));
-    let o = scan_with(dir.path(), &["--revoke-webhook", &srv.url], Some(KEY));
+    let (_home, config, outbox) = user_config(&format!("[[webhooks]]\nurl = \"{}\"\n", srv.url));
+    let o = scan_with(dir.path(), &["--config", config.to_str().unwrap()], Some(KEY));
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let seen = srv.seen.lock().unwrap().clone();
     assert_eq!(seen.len(), 3);
@@ -127,21 +154,21 @@ fn server_errors_are_retried_with_the_same_idempotency_key() {
         (d["status"].as_str(), d["attempts"].as_u64(), d["http_status"].as_u64()),
         (Some("delivered"), Some(3), Some(200))
     );
-    assert!(!dir.path().join(".leakhound-outbox.jsonl").exists());
+    assert_eq!(waiting(&outbox), 0, "delivered notices leave the outbox");
 }
 
 #[test]
 fn client_error_is_not_retried_and_goes_to_report_and_outbox() {
     let (dir, key) = repo_with_key(202);
     let srv = server(vec![Reply::Status(400)], Duration::from_secs(10));
-    let o = scan_with(dir.path(), &["--revoke-webhook", &srv.url], Some(KEY));
+    let (_home, config, outbox) = user_config(&format!("[[webhooks]]\nurl = \"{}\"\n", srv.url));
+    let o = scan_with(dir.path(), &["--config", config.to_str().unwrap()], Some(KEY));
     assert_eq!(o.status.code(), Some(3), "a failed delivery has its own exit code: {}", stderr(&o));
     assert_eq!(srv.seen.lock().unwrap().len(), 1, "no retry on 400");
     let d = &report(&o)["findings"][0]["delivery"][0];
     assert_eq!((d["status"].as_str(), d["http_status"].as_u64()), (Some("failed"), Some(400)));
-    let outbox = std::fs::read_to_string(dir.path().join(".leakhound-outbox.jsonl")).unwrap();
-    assert_eq!(outbox.lines().count(), 1);
-    assert!(!outbox.contains(&key), "no raw token in the outbox unless configured");
+    assert_eq!(waiting(&outbox), 1);
+    assert!(!contains(&outbox_bytes(&outbox), &key), "no raw token in the outbox unless configured");
     assert!(stderr(&o).contains("FAILED"), "{}", stderr(&o));
 }
 
@@ -150,13 +177,10 @@ fn a_server_that_never_answers_hits_the_timeout() {
     let (dir, _) = repo_with_key(203);
     let srv =
         server(vec![Reply::Hang(Duration::from_secs(4)), Reply::Hang(Duration::from_secs(4))], Duration::from_secs(12));
-    write(
-        dir.path(),
-        ".leakhound.toml",
-        format!("[[webhooks]]\nurl = \"{}\"\ntimeout_secs = 1\nmax_attempts = 1\n", srv.url),
-    );
+    let (_home, config, _) =
+        user_config(&format!("[[webhooks]]\nurl = \"{}\"\ntimeout_secs = 1\nmax_attempts = 1\n", srv.url));
     let started = Instant::now();
-    let o = scan_with(dir.path(), &[], Some(KEY));
+    let o = scan_with(dir.path(), &["--config", config.to_str().unwrap()], Some(KEY));
     assert!(started.elapsed() < Duration::from_secs(4), "gave up at the timeout, not when the server did");
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     let d = &report(&o)["findings"][0]["delivery"][0];
@@ -170,16 +194,11 @@ fn connection_refused_goes_to_the_outbox_and_notify_delivers_it_later() {
     // A port with nothing listening: bind, note the port, close.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let url = format!("http://127.0.0.1:{port}/leak");
-    write(
-        dir.path(),
-        ".leakhound.toml",
-        format!("[[webhooks]]\nurl = \"{url}\"\nmax_attempts = 2\ninclude_token = true\n"),
-    );
-    let o = scan_with(dir.path(), &[], Some(KEY));
+    let (_home, config, outbox) =
+        user_config(&format!("[[webhooks]]\nurl = \"{url}\"\nmax_attempts = 2\ninclude_token = true\n"));
+    let o = scan_with(dir.path(), &["--config", config.to_str().unwrap()], Some(KEY));
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    let outbox = dir.path().join(".leakhound-outbox.jsonl");
-    let first = std::fs::read_to_string(&outbox).unwrap();
-    assert!(first.contains(&key), "configured to carry the token, so the outbox does");
+    assert!(contains(&outbox_bytes(&outbox), &key), "configured to carry the token, so the outbox does");
     assert!(!stderr(&o).contains(&key), "but logs never do");
     // The receiver comes back on that port; `notify` delivers and empties the outbox.
     let srv = tiny_http::Server::http(format!("127.0.0.1:{port}")).unwrap();
@@ -203,7 +222,7 @@ fn connection_refused_goes_to_the_outbox_and_notify_delivers_it_later() {
     t.join().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("1 delivered, 0 still waiting"), "{}", stderr(&o));
-    assert!(!outbox.exists());
+    assert_eq!(waiting(&outbox), 0);
     let body: serde_json::Value = serde_json::from_str(&got.lock().unwrap()[0]).unwrap();
     assert_eq!(body["secret"]["token"], key.as_str());
 }
@@ -221,8 +240,8 @@ fn plain_http_to_a_remote_host_is_refused_before_connecting() {
 fn dry_run_shows_redacted_notices_and_sends_nothing() {
     let (dir, key) = repo_with_key(206);
     let srv = server(vec![], Duration::from_secs(5));
-    write(dir.path(), ".leakhound.toml", format!("[[webhooks]]\nurl = \"{}\"\ninclude_token = true\n", srv.url));
-    let o = scan_with(dir.path(), &["--revoke-dry-run"], None);
+    let (_home, config, _) = user_config(&format!("[[webhooks]]\nurl = \"{}\"\ninclude_token = true\n", srv.url));
+    let o = scan_with(dir.path(), &["--revoke-dry-run", "--config", config.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     std::thread::sleep(Duration::from_millis(200));
     assert!(srv.seen.lock().unwrap().is_empty());
