@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use leakhound::finding::Origin;
 use leakhound::rules::RuleSet;
-use leakhound::scan::{Allowlist, Scanner};
+use leakhound::scan::Scanner;
 
 const PIECE: usize = 64 << 10;
 const LIMIT: usize = 512 << 20;

@@ -9,10 +9,10 @@ use anyhow::{bail, Context, Result};
 use leakhound::config::{ConfigFile, Trust};
 use leakhound::finding::Finding;
 use leakhound::report::{self, AppliedConfig, Format, Report, ScanStats, Suppression};
-use leakhound::text::escape_control;
 use leakhound::rules::{self, RuleSet};
 use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
+use leakhound::text::escape_control;
 
 use crate::cli::{ColorArg, Command, ConfigCommand, FormatArg, ListFormat, RulesCommand, ScanArgs};
 
@@ -192,7 +192,13 @@ fn drop_accepted(
         if let Some(w) = accepted.legacy_warning() {
             warnings.push(w);
         }
-        stats.suppressed.push(Suppression { source: accepted.source().to_string(), kind, trust, files: 0, findings: n });
+        stats.suppressed.push(Suppression {
+            source: accepted.source().to_string(),
+            kind,
+            trust,
+            files: 0,
+            findings: n,
+        });
     }
     Ok(findings)
 }
@@ -217,7 +223,7 @@ fn notify_webhooks(
     if args.revoke_dry_run {
         return Ok(Some(revoke::dry_run(&notices, hooks, &log)));
     }
-    let deadline = std::time::Instant::now() + revoke::DELIVERY_DEADLINE;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(args.revoke_deadline);
     Ok(Some(revoke::deliver(notices, hooks, deadline, &log)?))
 }
 
@@ -280,9 +286,24 @@ fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
             sources.push(Box::new(history(&git_dir, args, threads, String::new())));
         }
         if args.recurse_submodules {
+            let real_root = path.canonicalize().ok();
             for sub in submodules {
                 let dir = path.join(&sub);
-                if let Some(sub_git) = git::discover(&dir) {
+                // The submodule's directory must really be inside the tree (not a symlink out of it).
+                let inside = dir.canonicalize().ok().zip(real_root.as_ref()).is_some_and(|(d, r)| d.starts_with(r));
+                if !inside {
+                    continue;
+                }
+                // Its `.git` file may point anywhere; a real submodule's lives in the superproject's
+                // git directory (or in its own directory, for an old-style checkout).
+                let sub_git = git::discover(&dir).filter(|g| {
+                    let g = g.canonicalize().ok();
+                    let outer = git_dir.canonicalize().ok();
+                    g.is_some_and(|g| {
+                        real_root.as_ref().is_some_and(|r| g.starts_with(r)) || outer.is_some_and(|o| g.starts_with(o))
+                    })
+                });
+                if let Some(sub_git) = sub_git {
                     let prefix = sub.to_string_lossy().into_owned();
                     let mut fs = FsSource::new(vec![dir.clone()], args.max_file_size, threads, args.no_ignore);
                     fs.skip = git::unchanged_paths(&sub_git);

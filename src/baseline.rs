@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::finding::{FingerprintKey, Finding, Fingerprints};
+use crate::finding::{Finding, FingerprintKey, Fingerprints};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
@@ -66,7 +66,9 @@ impl Accepted {
     fn matches(&self, f: &Finding, fp: &Fingerprints) -> bool {
         self.fingerprints.contains(&fp.location)
             || self.fingerprints.contains(&fp.secret)
-            || [&fp.location, &fp.secret].iter().any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
+            || [&fp.location, &fp.secret]
+                .iter()
+                .any(|x| self.at_path.contains(&(f.origin.path().to_string(), x.to_string())))
     }
 
     /// When old unkeyed entries matched: what to tell the user.
@@ -85,8 +87,10 @@ impl Accepted {
     pub fn from_baseline(path: &Path, key: &FingerprintKey) -> Result<Self, BaselineError> {
         let shown = path.display().to_string();
         let text = read(path)?;
-        let v: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| BaselineError::Format { path: shown.clone(), message: crate::text::one_line(&e.to_string()) })?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| BaselineError::Format {
+            path: shown.clone(),
+            message: crate::text::one_line(&e.to_string()),
+        })?;
         let findings = v["findings"]
             .as_array()
             .ok_or_else(|| BaselineError::Format { path: shown.clone(), message: "no \"findings\" array".into() })?;

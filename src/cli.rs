@@ -110,6 +110,10 @@ pub struct ScanArgs {
     /// $LEAKHOUND_WEBHOOK_SECRET); adds to `[[webhooks]]` in the config.
     #[arg(long, value_name = "URL")]
     pub revoke_webhook: Vec<String>,
+    /// Longest time, in seconds, that sending revoke notices may take in all; what is not delivered by
+    /// then waits in the outbox for `leakhound notify`.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub revoke_deadline: u64,
     /// Show what the revoke webhooks would receive (redacted) and send nothing.
     #[arg(long)]
     pub revoke_dry_run: bool,

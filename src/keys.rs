@@ -15,7 +15,11 @@ pub fn fingerprint_key(configs: &[ConfigFile], warnings: &mut Vec<String>) -> Re
     if let Some(v) = std::env::var_os(KEY_ENV).filter(|v| !v.is_empty()) {
         return Ok(FingerprintKey::from_material(v.as_encoded_bytes()));
     }
-    let configured = configs.iter().filter(|c| c.trust == Trust::User).filter_map(|c| c.config.fingerprints.key_file.clone()).last();
+    let configured = configs
+        .iter()
+        .filter(|c| c.trust == Trust::User)
+        .filter_map(|c| c.config.fingerprints.key_file.clone())
+        .next_back();
     if let Some(file) = configured {
         return read_key(&file);
     }

@@ -6,8 +6,8 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod app;
-mod keys;
 mod cli;
+mod keys;
 
 use clap::Parser;
 

@@ -51,7 +51,11 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .map(|s| {
             let path = report.tree_text(&s.path);
             Notification::builder()
-                .message(Message::builder().text(format!("{path}: skipped: {}", report.tree_text(&s.reason.to_string()))).build())
+                .message(
+                    Message::builder()
+                        .text(format!("{path}: skipped: {}", report.tree_text(&s.reason.to_string())))
+                        .build(),
+                )
                 .level(json!("warning"))
                 .locations(vec![Location::builder()
                     .physical_location(PhysicalLocation::builder().artifact_location(artifact(&path)).build())
@@ -260,7 +264,6 @@ pub fn uri_path(path: &str) -> String {
             | b';'
             | b'='
             | b'@' => out.push(b as char),
-            b'\\' => out.push('/'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -148,7 +148,9 @@ pub fn deliver(
                         let a = transports[n.webhook].send(&n.idempotency_key, &n.body, deadline);
                         let recorded = match &a {
                             Attempted::Delivered { .. } => lock(&outboxes[bi]).delivered(id),
-                            Attempted::Failed { attempts, error, .. } => lock(&outboxes[bi]).failed(id, *attempts, error),
+                            Attempted::Failed { attempts, error, .. } => {
+                                lock(&outboxes[bi]).failed(id, *attempts, error)
+                            }
                         };
                         if let Err(e) = recorded {
                             lock(&first_error).get_or_insert(e);
@@ -185,12 +187,13 @@ pub fn deliver(
 /// `leakhound notify`: sends every notice waiting in the outbox at `path` (whose lease is free) until
 /// `deadline`. Returns (delivered, still waiting).
 pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> Result<(usize, usize), RevokeError> {
-    let outbox = Outbox::open_existing(path)?;
+    let mut outbox = Outbox::open_existing(path)?;
     let lease = deadline.saturating_duration_since(Instant::now()) + Duration::from_secs(60);
     let mut delivered = 0;
     for (id, e) in outbox.claim_waiting(lease)? {
         let key = short_key(&e.idempotency_key).to_string();
-        let sent = e.webhook().and_then(|hook| Transport::new(&hook)).map(|t| t.send(&e.idempotency_key, &e.body, deadline));
+        let sent =
+            e.webhook().and_then(|hook| Transport::new(&hook)).map(|t| t.send(&e.idempotency_key, &e.body, deadline));
         match sent {
             Ok(Attempted::Delivered { status, .. }) => {
                 outbox.delivered(id)?;
@@ -213,12 +216,10 @@ pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> R
 /// Moves the notices of a leakhound 0.1 outbox (JSON lines) into the database outbox at `into`, then
 /// removes the old file. Returns how many were moved.
 pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, RevokeError> {
-    let text = std::fs::read_to_string(from).map_err(|e| RevokeError::Outbox {
-        path: from.display().to_string(),
-        message: crate::text::io_message(&e),
-    })?;
+    let text = std::fs::read_to_string(from)
+        .map_err(|e| RevokeError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
     let entries = outbox::read_legacy(from, &text)?;
-    let target = Outbox::open(into)?;
+    let mut target = Outbox::open(into)?;
     for e in &entries {
         if let Some(id) = target.enqueue(e, Duration::ZERO)? {
             target.failed(id, e.attempts, &e.last_error)?;

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::config::WebhookConfig;
@@ -149,9 +149,10 @@ impl Outbox {
     /// Records a notice, leased to this process for `lease`, and returns its id. A notice already
     /// waiting (same webhook and key) is taken over if its lease is free, else left to its holder
     /// (`None`).
-    pub fn enqueue(&self, e: &OutboxEntry, lease: Duration) -> Result<Option<i64>, RevokeError> {
-        let x = |q: rusqlite::Error| err(&self.path, q);
-        let tx = self.conn.unchecked_transaction().map_err(x)?;
+    pub fn enqueue(&mut self, e: &OutboxEntry, lease: Duration) -> Result<Option<i64>, RevokeError> {
+        let path = self.path.clone();
+        let x = |q: rusqlite::Error| err(&path, q);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(x)?;
         let existing: Option<(i64, i64, i64)> = tx
             .query_row(
                 "SELECT id, lease_pid, lease_until FROM notices WHERE url = ?1 AND idempotency_key = ?2",
@@ -206,9 +207,10 @@ impl Outbox {
 
     /// Takes every waiting notice whose lease is free (never taken, expired, or its process gone),
     /// leasing each to this process for `lease`.
-    pub fn claim_waiting(&self, lease: Duration) -> Result<Vec<(i64, OutboxEntry)>, RevokeError> {
-        let x = |q: rusqlite::Error| err(&self.path, q);
-        let tx = self.conn.unchecked_transaction().map_err(x)?;
+    pub fn claim_waiting(&mut self, lease: Duration) -> Result<Vec<(i64, OutboxEntry)>, RevokeError> {
+        let path = self.path.clone();
+        let x = |q: rusqlite::Error| err(&path, q);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(x)?;
         let mut rows = Vec::new();
         {
             let mut st = tx
@@ -312,8 +314,8 @@ mod tests {
     fn a_leased_notice_is_not_claimed_twice_and_is_claimed_once_released() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("o.sqlite3");
-        let a = Outbox::open(&p).unwrap();
-        let b = Outbox::open(&p).unwrap();
+        let mut a = Outbox::open(&p).unwrap();
+        let mut b = Outbox::open(&p).unwrap();
         let id = a.enqueue(&entry("k1"), Duration::from_secs(60)).unwrap().unwrap();
         assert!(b.enqueue(&entry("k1"), Duration::from_secs(60)).unwrap().is_none(), "held by its lease");
         assert!(b.claim_waiting(Duration::from_secs(60)).unwrap().is_empty());

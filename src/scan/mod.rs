@@ -13,7 +13,7 @@ pub mod snippet;
 
 use memchr::{memchr, memrchr};
 
-use crate::finding::{FingerprintKey, Finding, Fingerprints, Origin, Severity};
+use crate::finding::{Finding, FingerprintKey, Fingerprints, Origin, Severity};
 use crate::redact::Secret;
 use crate::rules::{Rule, RuleSet};
 pub use allowlist::Allowlist;

@@ -1,6 +1,11 @@
 //! A directory tree (or single files), walked in parallel. `.gitignore` is honoured unless `no_ignore`;
-//! hidden files (`.env`, `.npmrc`) are scanned; `.git/` is never walked as files. Small files are read
-//! into a per-thread buffer that is reused; large ones are memory-mapped.
+//! hidden files (`.env`, `.npmrc`) are scanned; `.git/` is never walked as files; a symlink is followed
+//! only to a file inside the scan root.
+//!
+//! Files are read into a per-thread buffer that is reused, never memory-mapped: a mapped file that
+//! another process truncates raises SIGBUS on the next page touched and kills the scan with no report,
+//! and the tree being scanned is not ours to lock. Reading costs a copy (a few percent of a directory
+//! scan) and turns a file that changes underneath into a warning.
 
 use std::fs::File;
 use std::io::Read;
@@ -12,8 +17,9 @@ use super::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
 use crate::finding::Origin;
 pub use crate::text::io_message;
 
-/// Files at least this large are memory-mapped instead of read.
-const MMAP_THRESHOLD: u64 = 1 << 20;
+/// A thread's read buffer larger than this is given back after use, so one large file does not pin
+/// memory for the rest of the scan.
+const KEEP_BUFFER: usize = 4 << 20;
 
 pub struct FsSource {
     pub roots: Vec<PathBuf>,
@@ -61,6 +67,9 @@ impl Source for FsSource {
             builder.filter_entry(move |e| e.file_name() != ".git" && !excluded.iter().any(|x| e.path() == x));
         }
         let multi = self.roots.len() > 1;
+        // Where symlinks may lead: inside one of the roots as they really are.
+        let real_roots: Vec<PathBuf> = self.roots.iter().filter_map(|r| r.canonicalize().ok()).collect();
+        let real_roots = &real_roots;
         builder.build_parallel().run(|| {
             let mut buf = Vec::new();
             Box::new(move |entry| {
@@ -74,6 +83,12 @@ impl Source for FsSource {
                             let shown = display_path(entry.path(), root.map(|r| r.as_path()), multi);
                             let rel = root.and_then(|r| entry.path().strip_prefix(r).ok());
                             if !self.skip.is_empty() && rel.is_some_and(|p| self.skip.contains(p)) {
+                                return WalkState::Continue;
+                            }
+                            // A root the user named is theirs to follow; a link found inside the tree
+                            // must not lead out of it (a hostile tree could point at ~/.aws/credentials).
+                            if is_link && entry.depth() > 0 && !inside(entry.path(), real_roots) {
+                                visitor.skip(Skip { path: shown, reason: SkipReason::OutsideRoot });
                                 return WalkState::Continue;
                             }
                             self.visit_file(entry.path(), shown, is_link, &mut buf, visitor);
@@ -121,25 +136,28 @@ impl FsSource {
             return;
         }
         let origin = Origin::File { path: shown.clone() };
-        let mut file = match File::open(path) {
+        let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => return skip(SkipReason::Unreadable(io_message(&e))),
         };
-        if size >= MMAP_THRESHOLD {
-            // SAFETY: the map is read-only and private to this call; a file truncated underneath us
-            // can raise SIGBUS, the same risk ripgrep takes for the same speed.
-            // On failure, fall back to reading.
-            if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-                return visitor.blob(Blob { data: &map, origin, lines: None });
-            }
-        }
         buf.clear();
-        match (&mut file).take(self.max_file_size).read_to_end(buf) {
-            Ok(_) => visitor.blob(Blob { data: buf, origin, lines: None }),
+        buf.reserve(size as usize);
+        // One byte past the limit tells a file that grew beyond it from one that is exactly at it.
+        match file.take(self.max_file_size + 1).read_to_end(buf) {
+            Ok(n) if n as u64 > self.max_file_size => {
+                skip(SkipReason::TooLarge { size: n as u64, limit: self.max_file_size })
+            }
+            Ok(n) => {
+                if n as u64 != size {
+                    skip(SkipReason::Changed(format!(
+                        "changed while being read ({n} of {size} bytes); scanned what was read"
+                    )));
+                }
+                visitor.blob(Blob { data: buf, origin, lines: None })
+            }
             Err(e) => skip(SkipReason::Unreadable(io_message(&e))),
         }
-        // Keep one large file from pinning memory in this thread's buffer for the rest of the scan.
-        if buf.capacity() > 4 * MMAP_THRESHOLD as usize {
+        if buf.capacity() > KEEP_BUFFER {
             *buf = Vec::new();
         }
     }
@@ -156,8 +174,20 @@ fn display_path(path: &Path, root: Option<&Path>, multi: bool) -> String {
         },
         _ => path.to_path_buf(),
     };
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = rel.to_string_lossy().into_owned();
+    // Only on Windows is a backslash a separator; elsewhere it is part of a file's name.
+    #[cfg(windows)]
+    let s = s.replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Whether `path` (a symlink) resolves to somewhere inside one of `roots` (already canonical).
+fn inside(path: &Path, roots: &[PathBuf]) -> bool {
+    match path.canonicalize() {
+        Ok(real) => roots.iter().any(|r| real.starts_with(r)),
+        // Dangling or looping: `visit_file` reports it as a bad symlink.
+        Err(_) => true,
+    }
 }
 
 fn walk_error(err: &ignore::Error) -> (String, String) {

@@ -79,9 +79,13 @@ pub enum SkipReason {
     /// Anything else a source could not handle (a corrupt git object, …).
     Other(String),
     /// The blob held more matches than the scanner examines in one blob; its first findings are reported.
-    TooManyMatches { limit: usize },
+    TooManyMatches {
+        limit: usize,
+    },
     /// A symlink whose target lies outside the scan root: not followed.
     OutsideRoot,
+    /// The file changed size while it was read: what was read is scanned, with this warning.
+    Changed(String),
 }
 
 impl SkipReason {
@@ -112,6 +116,7 @@ impl fmt::Display for SkipReason {
                 write!(f, "too many matches: only the first {limit} findings of this file were examined")
             }
             SkipReason::OutsideRoot => f.write_str("symlink to a target outside the scan root (not followed)"),
+            SkipReason::Changed(m) => f.write_str(m),
         }
     }
 }

@@ -4,18 +4,6 @@ use std::path::Path;
 
 use crate::support::*;
 
-fn init(dir: &Path) {
-    git(dir, &["init", "-q", "-b", "main"]);
-    git(dir, &["config", "commit.gpgsign", "false"]);
-}
-
-fn commit_file(dir: &Path, rel: &str, content: &str, msg: &str) -> String {
-    write(dir, rel, content);
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", msg]);
-    git(dir, &["rev-parse", "HEAD"])
-}
-
 /// A bare clone (at `dir/name`) of a one-commit repository whose `a.txt` holds `stripe_key(seed)`.
 fn bare_clone_with_one_key(dir: &Path, seed: u64, name: &str) -> std::path::PathBuf {
     let src = dir.join("src");

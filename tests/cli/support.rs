@@ -97,3 +97,17 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
     stdout(&o).trim().to_string()
 }
+
+/// `git init` with a `main` branch and no signing.
+pub fn init(dir: &Path) {
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["config", "commit.gpgsign", "false"]);
+}
+
+/// Writes `rel`, commits everything with `msg`; the new commit's sha.
+pub fn commit_file(dir: &Path, rel: &str, content: &str, msg: &str) -> String {
+    write(dir, rel, content);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", msg]);
+    git(dir, &["rev-parse", "HEAD"])
+}

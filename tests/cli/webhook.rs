@@ -9,28 +9,28 @@ use leakhound::revoke::sign;
 
 use crate::support::*;
 
-const KEY: &str = "whk_test_signing_key_0123456789";
+pub const KEY: &str = "whk_test_signing_key_0123456789";
 
 /// One request the server saw.
 #[derive(Clone, Debug)]
-struct Seen {
-    headers: HashMap<String, String>,
-    body: String,
+pub struct Seen {
+    pub headers: HashMap<String, String>,
+    pub body: String,
 }
 
-enum Reply {
+pub enum Reply {
     Status(u16),
     /// Hold the connection without answering.
     Hang(Duration),
 }
 
 /// A bounded test server: answers with `replies` in order (then 200), for at most `life`.
-struct Server {
-    url: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
+pub struct Server {
+    pub url: String,
+    pub seen: Arc<Mutex<Vec<Seen>>>,
 }
 
-fn server(replies: Vec<Reply>, life: Duration) -> Server {
+pub fn server(replies: Vec<Reply>, life: Duration) -> Server {
     let srv = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let url = format!("http://{}/leak", srv.server_addr().to_ip().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -71,7 +71,7 @@ fn repo_with_key(seed: u64) -> (tempfile::TempDir, String) {
 
 /// The user's own config file (outside the scanned tree), with its outbox in the same place; returns
 /// the `--config` arguments and the outbox path.
-fn user_config(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub fn user_config(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let home = tempfile::tempdir().unwrap();
     let outbox = home.path().join("outbox.sqlite3");
     let text = text.replace("[[webhooks]]\n", &format!("[[webhooks]]\noutbox = {:?}\n", outbox.to_str().unwrap()));
@@ -81,17 +81,17 @@ fn user_config(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 /// Bytes of an outbox database and its write-ahead log, for "the token is (not) in it" checks.
-fn outbox_bytes(path: &Path) -> Vec<u8> {
+pub fn outbox_bytes(path: &Path) -> Vec<u8> {
     let mut b = std::fs::read(path).unwrap_or_default();
     b.extend(std::fs::read(path.with_extension("sqlite3-wal")).unwrap_or_default());
     b
 }
 
-fn waiting(path: &Path) -> usize {
+pub fn waiting(path: &Path) -> usize {
     leakhound::revoke::outbox::Outbox::open_existing(path).unwrap().len().unwrap()
 }
 
-fn contains(hay: &[u8], needle: &str) -> bool {
+pub fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 

@@ -93,9 +93,18 @@ impl HistorySource {
             if r.name().is_some_and(|n| n.starts_with("refs/notes/")) {
                 continue;
             }
-            // Tags may point at tags; a ref may point at a tree or blob (skip those).
-            if let Ok(c) = r.peel_to_commit() {
-                tips.push(c.id());
+            // Tags may point at tags; a ref may point at a tree or blob (skip those). A ref to an object
+            // that is not there is a warning: its history cannot be scanned.
+            match r.peel_to_commit() {
+                Ok(c) => tips.push(c.id()),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => visitor.skip(Skip {
+                    path: String::from_utf8_lossy(r.name_bytes()).into_owned(),
+                    reason: SkipReason::Other(format!(
+                        "ref points to a missing object{}: its history is not scanned",
+                        r.target().map(|t| format!(" {t}")).unwrap_or_default()
+                    )),
+                }),
+                Err(_) => {}
             }
         }
         // The stash keeps older entries in its reflog.

@@ -102,9 +102,21 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// Paths of submodules (relative to the work tree), which a scan leaves alone unless asked to recurse.
+///
+/// Taken from the index's gitlink entries (mode 160000), not from `.gitmodules`: that file is the
+/// scanned tree's to write, and a hostile one (`path = src`, `path = /home/you`) must neither hide
+/// the tree's own files from the scan nor send it outside the tree.
 pub fn submodule_paths(git_dir: &Path) -> Vec<PathBuf> {
+    const GITLINK: u32 = 0o160000;
     let Ok(repo) = Repository::open(git_dir) else { return Vec::new() };
-    repo.submodules().map(|s| s.iter().map(|m| m.path().to_path_buf()).collect()).unwrap_or_default()
+    let Ok(index) = repo.index() else { return Vec::new() };
+    index
+        .iter()
+        .filter(|e| e.mode == GITLINK)
+        .filter_map(|e| String::from_utf8(e.path).ok())
+        .map(PathBuf::from)
+        .filter(|p| p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
+        .collect()
 }
 
 /// Paths whose working-tree content is exactly what is committed at HEAD: the history scan covers
@@ -152,6 +164,8 @@ fn https_url(url: &str) -> Option<String> {
         let (user_host, path) = url.split_once(':')?;
         (user_host.rsplit_once('@').map_or(user_host, |(_, h)| h), path)
     };
+    // A query or fragment can carry a token (`?access_token=…`): never part of the reported URL.
+    let path = path.split(['?', '#']).next().unwrap_or("");
     if host.is_empty() || host.contains('/') || path.is_empty() {
         return None;
     }
@@ -169,6 +183,10 @@ mod tests {
         );
         assert_eq!(super::https_url("ssh://git@host:22/a/b").as_deref(), Some("https://host/a/b"));
         assert_eq!(super::https_url("/local/path"), None);
+        assert_eq!(
+            super::https_url("https://host/org/repo.git?access_token=abc#frag").as_deref(),
+            Some("https://host/org/repo")
+        );
     }
 
     #[test]

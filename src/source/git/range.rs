@@ -28,7 +28,22 @@ impl Source for RangeSource {
         }
         let mut walk = repo.revwalk().map_err(bad)?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE).map_err(bad)?;
-        if self.range.contains("..") {
+        if let Some((a, b)) = self.range.split_once("...") {
+            // Symmetric difference, as `git rev-list A...B`: what either side has that the other lacks.
+            let a = repo
+                .revparse_single(if a.is_empty() { "HEAD" } else { a })
+                .and_then(|o| o.peel_to_commit())
+                .map_err(bad)?;
+            let b = repo
+                .revparse_single(if b.is_empty() { "HEAD" } else { b })
+                .and_then(|o| o.peel_to_commit())
+                .map_err(bad)?;
+            walk.push(a.id()).map_err(bad)?;
+            walk.push(b.id()).map_err(bad)?;
+            if let Ok(base) = repo.merge_base(a.id(), b.id()) {
+                walk.hide(base).map_err(bad)?;
+            }
+        } else if self.range.contains("..") {
             walk.push_range(&self.range).map_err(bad)?;
         } else {
             let obj = repo.revparse_single(&self.range).map_err(bad)?;

@@ -20,6 +20,12 @@ impl Source for StagedSource {
             path: self.git_dir.display().to_string(),
             message: one_line(e.message()),
         };
+        if repo.is_bare() {
+            return Err(SourceError::Root {
+                path: self.git_dir.display().to_string(),
+                message: "--staged needs a work tree and an index; this is a bare repository".into(),
+            });
+        }
         let head_tree = match repo.head() {
             Ok(h) => Some(h.peel_to_tree().map_err(err)?),
             // No commits yet: everything staged is new.
