@@ -4,32 +4,60 @@
 
 use std::fmt;
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Secret(String);
+#[derive(Clone)]
+pub struct Secret {
+    raw: String,
+    /// Show no prefix: the secret starts inside another secret found at the same place, whose
+    /// characters its prefix would reveal.
+    prefix_hidden: bool,
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl Eq for Secret {}
+
+impl std::hash::Hash for Secret {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.raw.hash(state)
+    }
+}
 
 impl Secret {
     pub fn new(raw: impl Into<String>) -> Self {
-        Secret(raw.into())
+        Secret { raw: raw.into(), prefix_hidden: false }
+    }
+
+    /// The same secret, shown with no prefix at all (`…`).
+    pub fn without_prefix(mut self) -> Self {
+        self.prefix_hidden = true;
+        self
     }
 
     /// The raw secret. Call only where the user asked for it (`--show-secrets`, a webhook configured to
     /// carry the token) or to compute a hash.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.raw
     }
 
     /// Number of characters in the secret.
     pub fn len(&self) -> usize {
-        self.0.chars().count()
+        self.raw.chars().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.raw.is_empty()
     }
 
     /// How many leading characters the redacted form shows: 4 to 8, never more than a third of the secret
     /// so a short password is not half revealed.
     pub fn visible_prefix_len(&self) -> usize {
+        if self.prefix_hidden {
+            return 0;
+        }
         let n = self.len();
         (n / 4).clamp(4, 8).min(n / 3)
     }
@@ -37,8 +65,8 @@ impl Secret {
     /// The leading characters shown in reports (`sk_live_…`).
     pub fn prefix(&self) -> &str {
         let k = self.visible_prefix_len();
-        let end = self.0.char_indices().nth(k).map(|(i, _)| i).unwrap_or(self.0.len());
-        &self.0[..end]
+        let end = self.raw.char_indices().nth(k).map(|(i, _)| i).unwrap_or(self.raw.len());
+        &self.raw[..end]
     }
 
     /// The last four characters, for webhook payloads (issuers show keys as `…abcd`).
@@ -47,8 +75,8 @@ impl Secret {
         if n < 12 {
             return "";
         }
-        let start = self.0.char_indices().nth(n - 4).map(|(i, _)| i).unwrap_or(0);
-        &self.0[start..]
+        let start = self.raw.char_indices().nth(n - 4).map(|(i, _)| i).unwrap_or(0);
+        &self.raw[start..]
     }
 
     pub fn redacted(&self) -> String {
@@ -57,10 +85,10 @@ impl Secret {
 
     /// Replace every occurrence of the raw secret in `text` with its redacted form.
     pub fn redact_in(&self, text: &str) -> String {
-        if self.0.is_empty() {
+        if self.raw.is_empty() {
             return text.to_string();
         }
-        text.replace(&self.0, &self.redacted())
+        text.replace(&self.raw, &self.redacted())
     }
 }
 
