@@ -24,14 +24,60 @@ use leakhound::scan::{Allowlist, Scanner};
 
 /// Tokens that TOML, JSON and regex parsers treat specially, and numbers at the edges of their types.
 const TOKENS: &[&str] = &[
-    "\"", "'", "'''", "\"\"\"", "[", "]", "[[rules]]", "[[webhooks]]", "[allowlist]", "[fingerprints]", "=", "\n",
-    "{", "}", ",", ":", "\\", "\\u0000", "\\n", "(?:", ")", "(?P<secret>", "{1000}", "{99999999}", "*", "+?", "|",
-    "9223372036854775807", "18446744073709551615", "-1", "0", "1e309", "nan", "inf", "true", "\u{202e}", "\u{0}",
-    "timeout_secs = ", "max_attempts = ", "outbox = ", "secret_env = ", "span = ", "secret_group = ", "min_entropy = ",
-    "keywords = [", "pattern = '", "idempotency_key", "\"attempts\":", "é", "\u{1F600}",
+    "\"",
+    "'",
+    "'''",
+    "\"\"\"",
+    "[",
+    "]",
+    "[[rules]]",
+    "[[webhooks]]",
+    "[allowlist]",
+    "[fingerprints]",
+    "=",
+    "\n",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\\",
+    "\\u0000",
+    "\\n",
+    "(?:",
+    ")",
+    "(?P<secret>",
+    "{1000}",
+    "{99999999}",
+    "*",
+    "+?",
+    "|",
+    "9223372036854775807",
+    "18446744073709551615",
+    "-1",
+    "0",
+    "1e309",
+    "nan",
+    "inf",
+    "true",
+    "\u{202e}",
+    "\u{0}",
+    "timeout_secs = ",
+    "max_attempts = ",
+    "outbox = ",
+    "secret_env = ",
+    "span = ",
+    "secret_group = ",
+    "min_entropy = ",
+    "keywords = [",
+    "pattern = '",
+    "idempotency_key",
+    "\"attempts\":",
+    "é",
+    "\u{1F600}",
 ];
 
-const SAMPLE: &str = "password = \"hunter2hunter2\"\nkey=sk_live_4fJ9kQ2mZx7LpR8tV1wY3bN6\ntoken: abcdef0123456789abcdef\n";
+const SAMPLE: &str =
+    "password = \"hunter2hunter2\"\nkey=sk_live_4fJ9kQ2mZx7LpR8tV1wY3bN6\ntoken: abcdef0123456789abcdef\n";
 
 fn mutate(rng: &mut StdRng, seeds: &[Vec<u8>], input: &[u8]) -> Vec<u8> {
     let mut v = input.to_vec();
@@ -231,7 +277,7 @@ fn main() {
             Ok(false) => {}
             Err(_) => {
                 panics += 1;
-            let _ = std::fs::create_dir_all(&crashes);
+                let _ = std::fs::create_dir_all(&crashes);
                 let _ = std::fs::write(crashes.join(format!("{target}-{runs}")), &input);
             }
         }

@@ -103,7 +103,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| crate::text::one_line(&e.to_string()))
+        toml::from_str(text).map_err(|e| crate::text::toml_error(text, &e))
     }
 }
 

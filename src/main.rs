@@ -18,7 +18,7 @@ fn main() {
         Err(e) => {
             // One line: what failed and why, with the context the error carries.
             let msg = leakhound::text::one_line(&format!("{e:#}"));
-            eprintln!("leakhound: error: {msg}");
+            eprintln!("leakhound: error: {}", leakhound::text::escape_control(&msg));
             2
         }
     };

@@ -16,6 +16,18 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// A TOML parse error as one line, `line N: message`, without the excerpt of the offending line that
+/// the error's `Display` includes: a config or rule file may hold secrets, and its author controls what
+/// that excerpt would print.
+pub fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let line = e.span().map(|s| 1 + text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count());
+    let message = one_line(e.message());
+    match line {
+        Some(n) => format!("line {n}: {message}"),
+        None => message,
+    }
+}
+
 /// Text from a scanned tree (file names, snippets, commit authors and messages) made safe for a
 /// terminal: ESC, CR, BEL, DEL, C1 controls and other control characters are shown escaped (`\x1b`,
 /// `\r`, `\u{9b}`) so that a hostile file name cannot move the cursor, rewrite earlier lines or change

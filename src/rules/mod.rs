@@ -185,7 +185,7 @@ impl RuleSet {
     /// Add the rules of a TOML text. `eager` compiles every regex now (user rules: fail at load time).
     pub fn add_file_text(&mut self, file: &str, text: &str, provider: &str, eager: bool) -> Result<(), RuleError> {
         let parsed: RuleFile = toml::from_str(text)
-            .map_err(|e| RuleError::Parse { file: file.to_string(), message: one_line(&e.to_string()) })?;
+            .map_err(|e| RuleError::Parse { file: file.to_string(), message: crate::text::toml_error(text, &e) })?;
         self.add_specs(file, parsed.rules, provider, eager)
     }
 

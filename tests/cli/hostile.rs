@@ -386,3 +386,15 @@ fn remote_urls_lose_their_query_and_fragment_in_sarif() {
     assert!(out.contains("https://git.example.com/org/repo"), "{out}");
     assert!(!out.contains("hunter2"), "{out}");
 }
+
+#[test]
+fn a_config_parse_error_names_the_line_but_does_not_print_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = stripe_key(915);
+    write(dir.path(), ".leakhound.toml", format!("[allowlist]\nregexes = [\"x\"]\nstripe = {key} \x1b[2J\n"));
+    let o = leakhound().current_dir(dir.path()).args(["scan", "--no-git", "."]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(".leakhound.toml: invalid config: line 3"), "{err}");
+    assert!(!err.contains(&key[8..]) && !err.contains('\x1b'), "{err}");
+}
