@@ -26,7 +26,7 @@ for f in keys.txt passwords64.env passwords200.env; do
   size=$(stat -c %s "$tmp/$f")
   /usr/bin/time -f '%e %M' -o "$tmp/t" "$lh" scan --no-git --max-file-size 300000000 --format json -o "$tmp/r.json" "$tmp/$f" \
     >/dev/null 2>&1 || true
-  read -r wall rss < "$tmp/t"
+  read -r wall rss < <(tail -n 1 "$tmp/t")
   n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$tmp/r.json" 2>/dev/null || echo "?")
   awk -v f="$f" -v s="$size" -v w="$wall" -v m="$rss" -v n="$n" 'BEGIN{printf "%-18s %9.1f %8.2f %10.1f %9s\n", f, s/1e6, w, m/1024, n}'
 done

@@ -10,7 +10,7 @@
 /// anchors with common trigrams rare.
 const BUCKET_BITS: u32 = 20;
 /// Keywords are anchored within their first 64 bytes (offsets fit a u64 mask).
-const MAX_OFFSET: usize = 63;
+pub(super) const MAX_OFFSET: usize = 63;
 
 /// The trigram index: which buckets hold an anchor, and for each such bucket the offsets back from the
 /// anchor to where its keywords start.

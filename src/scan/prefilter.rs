@@ -74,6 +74,9 @@ impl Prefilter {
     /// Calls `f` for every rule that has a keyword occurrence at or overlapping each hit, in increasing
     /// offset order.
     pub fn hits(&self, data: &[u8], mut f: impl FnMut(Hit)) {
+        // Hits are passed on in batches as soon as no earlier one can still arrive, so memory holds a
+        // few thousand hits, never one per line of a huge file.
+        const BATCH: usize = 4096;
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut last_start = usize::MAX;
         self.anchors.candidates(data, |start| {
@@ -85,17 +88,28 @@ impl Prefilter {
             let input = Input::new(data).span(start..end).anchored(Anchored::Yes);
             if let Some(m) = self.ac.find(input) {
                 found.push((m.start(), m.end(), m.pattern().as_usize()));
+                if found.len() >= BATCH {
+                    // An anchor sits at most `MAX_OFFSET` bytes into its keyword, and anchors come
+                    // in increasing order: no later keyword start is below this one's minus that.
+                    self.emit(&mut found, start.saturating_sub(super::anchors::MAX_OFFSET + 1), &mut f);
+                }
             }
         });
-        // Anchors sit at different offsets inside their keywords, so starts arrive nearly but not
-        // exactly in order.
+        self.emit(&mut found, usize::MAX, &mut f);
+    }
+
+    /// Sorts the pending hits (anchors sit at different offsets inside their keywords, so starts arrive
+    /// nearly but not exactly in order) and passes on those that start before `upto`, once per start.
+    fn emit(&self, found: &mut Vec<(usize, usize, usize)>, upto: usize, f: &mut impl FnMut(Hit)) {
         found.sort_unstable();
         found.dedup_by_key(|h| h.0);
-        for (start, end, pattern) in found {
+        let k = found.partition_point(|h| h.0 < upto);
+        for &(start, end, pattern) in &found[..k] {
             for &rule in &self.rules_of[pattern] {
                 f(Hit { rule, start, end });
             }
         }
+        found.drain(..k);
     }
 }
 
@@ -132,10 +146,11 @@ mod tests {
         let pre = Prefilter::new(&rules);
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/=[ \n\"'";
-        for _ in 0..60 {
+        // Many short texts, and one long enough that hits are passed on in several batches.
+        for (len, rate) in std::iter::repeat_n((2000, 0.05), 60).chain([(100_000, 0.3)]) {
             let mut data: Vec<u8> = Vec::new();
-            while data.len() < 2000 {
-                if rng.gen_bool(0.05) {
+            while data.len() < len {
+                if rng.gen_bool(rate) {
                     let k = &keywords[rng.gen_range(0..keywords.len())];
                     data.extend(k.iter().map(|&b| if rng.gen_bool(0.5) { b.to_ascii_uppercase() } else { b }));
                 } else {
