@@ -148,6 +148,8 @@ PY
     name=${entry%%|*}; rest=${entry#*|}; kind=${rest%%|*}; cmd=${rest#*|}
     : > "$tmp/w"
     for _ in $(seq "$runs"); do
+      # $cmd is a command line to split into words on purpose.
+      # shellcheck disable=SC2086
       /usr/bin/time -f '%e %M' -o "$tmp/t" $cmd >/dev/null 2>&1 || true
       tail -n 1 "$tmp/t" >> "$tmp/w"
     done
