@@ -109,13 +109,17 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         ));
     }
     warn_all(&warnings, &stats, &scanner);
+    // `-o -` is standard output. With one -o, an explicit --format wins over its extension; with several,
+    // each file's extension decides and --format covers those without one.
+    let several = args.output.len() > 1;
     let outputs: Vec<(Format, Option<&Path>)> = if args.output.is_empty() {
-        vec![(output_format(args.format, None), None)]
+        vec![(output_format(args.format, None, false), None)]
     } else {
         args.output
             .iter()
             .map(|p| {
-                (output_format(if args.output.len() == 1 { args.format } else { None }, Some(p)), Some(p.as_path()))
+                let path = (p != Path::new("-")).then_some(p.as_path());
+                (output_format(args.format, path, several), path)
             })
             .collect()
     };
@@ -123,7 +127,9 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            args.output.is_empty() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.iter().all(|p| p == Path::new("-"))
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     if let Some(path) = &args.write_baseline {
@@ -256,11 +262,22 @@ fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
         if args.paths.len() > 1 {
             bail!("--range, --since-commit and --staged take one repository path");
         }
-        let repo = git2::Repository::discover(root)
-            .with_context(|| format!("{}: not a git repository (--range and --staged need one)", root.display()))?;
+        let repo = git2::Repository::discover(root).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: not a git repository (--range, --since-commit and --staged need one): {}",
+                root.display(),
+                e.message()
+            )
+        })?;
         let git_dir = repo.path().to_path_buf();
         return Ok(match range {
-            Some(range) => Box::new(git::RangeSource { git_dir, range, max_file_size: args.max_file_size }),
+            Some(range) => {
+                let flag = match &args.since_commit {
+                    Some(sha) => format!("--since-commit {sha}"),
+                    None => format!("--range {range}"),
+                };
+                Box::new(git::RangeSource { git_dir, range, flag, max_file_size: args.max_file_size })
+            }
             None => Box::new(git::StagedSource { git_dir, max_file_size: args.max_file_size }),
         });
     }
@@ -409,18 +426,24 @@ fn load_rules(
     Ok((set, applied))
 }
 
-fn output_format(explicit: Option<FormatArg>, output: Option<&Path>) -> Format {
-    match explicit {
-        Some(FormatArg::Human) => Format::Human,
-        Some(FormatArg::Json) => Format::Json,
-        Some(FormatArg::Jsonl) => Format::Jsonl,
-        Some(FormatArg::Sarif) => Format::Sarif,
-        None => match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-            Some("json") => Format::Json,
-            Some("jsonl") | Some("ndjson") => Format::Jsonl,
-            Some("sarif") => Format::Sarif,
-            _ => Format::Human,
-        },
+fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, several: bool) -> Format {
+    let by_extension = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("json") => Some(Format::Json),
+        Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
+        Some("sarif") => Some(Format::Sarif),
+        _ => None,
+    };
+    let explicit = explicit.map(|f| match f {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+    });
+    match (explicit, by_extension) {
+        (Some(f), _) if !several => f,
+        (_, Some(f)) => f,
+        (Some(f), None) => f,
+        (None, None) => Format::Human,
     }
 }
 
@@ -492,7 +515,8 @@ fn import_gitleaks(file: &Path, output: &Path, force: bool) -> Result<Outcome> {
 
 /// A plain `.git/hooks/pre-commit` for teams without the pre-commit framework.
 fn install_hook(repo: &Path, force: bool) -> Result<Outcome> {
-    let r = git2::Repository::discover(repo).with_context(|| format!("{}: not a git repository", repo.display()))?;
+    let r = git2::Repository::discover(repo)
+        .map_err(|e| anyhow::anyhow!("{}: not a git repository: {}", repo.display(), e.message()))?;
     let hooks = r.path().join("hooks");
     std::fs::create_dir_all(&hooks).with_context(|| format!("{}: cannot create", hooks.display()))?;
     let hook = hooks.join("pre-commit");

@@ -62,7 +62,7 @@ pub struct ScanArgs {
     #[arg(long, conflicts_with_all = ["range", "since_commit", "staged"])]
     pub no_history: bool,
     /// Scan only the history reachable from this ref (branch, tag or commit); repeatable.
-    #[arg(long, value_name = "REF")]
+    #[arg(long, value_name = "REF", conflicts_with = "no_history")]
     pub branch: Vec<String>,
     /// Scan only the lines added by the commits in a revision range, e.g. `origin/main..HEAD`.
     #[arg(long, value_name = "A..B", conflicts_with_all = ["since_commit", "staged", "no_git"])]

@@ -15,9 +15,17 @@ fn main() {
     let cli = cli::Cli::parse();
     let code = match app::run(cli) {
         Ok(outcome) => outcome.exit_code(),
+        // `leakhound … | head`: the reader left, which is not an error (ripgrep's manners).
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            0
+        }
         Err(e) => {
             // One line: what failed and why, with the context the error carries.
-            let msg = leakhound::text::one_line(&format!("{e:#}"));
+            let msg = leakhound::text::without_libgit2_codes(&leakhound::text::one_line(&format!("{e:#}")));
             eprintln!("leakhound: error: {}", leakhound::text::escape_control(&msg));
             2
         }

@@ -7,6 +7,26 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A message without libgit2's `; class=Repository (6); code=NotFound (-3)` tails, which say nothing to
+/// a user.
+pub fn without_libgit2_codes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("; class=") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 2..];
+        // Skip `class=X (n)` and an optional `; code=Y (m)`.
+        let skip_pair = |t: &str| t.find(')').map_or(t.len(), |j| j + 1);
+        let mut k = skip_pair(tail);
+        if tail[k..].starts_with("; code=") {
+            k += 2 + skip_pair(&tail[k + 2..]);
+        }
+        rest = &tail[k..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An I/O error without the `(os error N)` tail: "Permission denied".
 pub fn io_message(e: &std::io::Error) -> String {
     let s = e.to_string();
@@ -57,6 +77,15 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn libgit2_codes_are_dropped() {
+        assert_eq!(
+            without_libgit2_codes("x: could not find repository at '/t'; class=Repository (6); code=NotFound (-3): y"),
+            "x: could not find repository at '/t': y"
+        );
+        assert_eq!(without_libgit2_codes("plain"), "plain");
+    }
 
     #[test]
     fn control_characters_are_escaped_visibly() {

@@ -118,7 +118,7 @@ fn descriptor(id: &str, rule: Option<&Rule>, findings: &[Finding]) -> ReportingD
     let refs: Vec<String> = rule.map(|r| r.spec.references.clone()).unwrap_or_default();
     let about = rule
         .and_then(|r| r.spec.description.clone())
-        .unwrap_or_else(|| format!("A {name} was found in the repository. Anyone who can read the repository, or any of its history, can use it."));
+        .unwrap_or_else(|| format!("{} {name} was found in the repository. Anyone who can read the repository, or any of its history, can use it.", article(&name)));
     let mut text = format!("{about}\n\nHow to fix: {rotate} Removing it from the code is not enough: it stays in git history, so treat it as leaked.");
     let mut markdown = format!("{about}\n\n**How to fix:** {rotate}\n\nRemoving the secret from the code is not enough: it stays in git history, so treat it as leaked.");
     if !refs.is_empty() {
@@ -145,7 +145,7 @@ fn descriptor(id: &str, rule: Option<&Rule>, findings: &[Finding]) -> ReportingD
     );
     let mut d = ReportingDescriptor::builder()
         .id(id)
-        .name(pascal(id))
+        .name(rule_name(id, &name))
         .short_description(MultiformatMessageString::builder().text(name.clone()).build())
         .full_description(MultiformatMessageString::builder().text(about.clone()).build())
         .help(MultiformatMessageString::builder().text(text).markdown(markdown).build())
@@ -161,6 +161,26 @@ fn level_str(s: Severity) -> &'static str {
         ResultLevel::Error => "error",
         ResultLevel::Warning => "warning",
         _ => "note",
+    }
+}
+
+/// "An" before a vowel ("An AWS secret access key"), else "A".
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "An"
+    } else {
+        "A"
+    }
+}
+
+/// The SARIF name of a rule: its id in PascalCase, or its name's when that would only change the case
+/// of the id (`jwt` -> `JsonWebToken`; a name equal to the id is a SARIF Multitool warning).
+fn rule_name(id: &str, name: &str) -> String {
+    let p = pascal(id);
+    if p.eq_ignore_ascii_case(id) {
+        pascal(&name.to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+    } else {
+        p
     }
 }
 
@@ -193,6 +213,8 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
     fingerprints.insert("leakhound/location/v2".to_string(), f.fingerprints.location.clone());
     let mut props = BTreeMap::new();
     props.insert("severity".to_string(), json!(f.severity.as_str()));
+    // Per result: a token whose checksum fails is `low`, whatever its rule's default.
+    props.insert("security-severity".to_string(), json!(f.severity.security_severity()));
     props.insert("secret".to_string(), json!(f.secret.redacted()));
     props.insert("secretLength".to_string(), json!(f.secret.len()));
     props.insert("entropy".to_string(), json!(f.entropy));
@@ -280,5 +302,7 @@ mod tests {
         assert_eq!(uri_path("./x/y#z"), "x/y%23z");
         assert_eq!(uri_path("a:b"), "a%3Ab");
         assert_eq!(pascal("stripe-live-secret-key"), "StripeLiveSecretKey");
+        assert_eq!(rule_name("jwt", "JSON Web Token"), "JsonWebToken");
+        assert_eq!(article("AWS key"), "An");
     }
 }

@@ -6,6 +6,7 @@ mod fs_walk;
 mod git;
 mod hostile;
 mod issuer;
+mod manners;
 mod redaction;
 mod reports;
 mod support;

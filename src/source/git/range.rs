@@ -13,6 +13,8 @@ pub struct RangeSource {
     pub git_dir: PathBuf,
     /// Any range git understands: `A..B`, `A...B`, or a single revision (its whole ancestry).
     pub range: String,
+    /// How the user asked for it, for error messages (`--range A..B`, `--since-commit SHA`).
+    pub flag: String,
     pub max_file_size: u64,
 }
 
@@ -21,7 +23,7 @@ impl Source for RangeSource {
         let repo = open(&self.git_dir)?;
         let bad = |e: git2::Error| SourceError::Root {
             path: self.git_dir.display().to_string(),
-            message: format!("--range {}: {}", self.range, one_line(e.message())),
+            message: format!("{}: {}", self.flag, one_line(e.message())),
         };
         if repo.is_shallow() {
             visitor.note("the repository is shallow: commits before its shallow boundary cannot be diffed (fetch with fetch-depth: 0)".into());

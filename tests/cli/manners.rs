@@ -1,0 +1,96 @@
+//! The command-line manners users of the peers expect.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::support::*;
+
+fn tree_with_key(seed: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "app.env", format!("STRIPE_KEY={}\n", stripe_key(seed)));
+    dir
+}
+
+#[test]
+fn dash_as_output_is_standard_output() {
+    let dir = tree_with_key(950);
+    let o =
+        leakhound().current_dir(dir.path()).args(["scan", "--no-git", "-f", "json", "-o", "-", "."]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = leakhound().args(["rules", "list"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn an_explicit_format_applies_to_every_output_without_an_extension() {
+    let dir = tree_with_key(951);
+    let out = tempfile::tempdir().unwrap();
+    let (a, b, c) = (out.path().join("a"), out.path().join("b"), out.path().join("c.json"));
+    let o = leakhound()
+        .args(["scan", "--no-git", "-f", "sarif", "-o"])
+        .arg(&a)
+        .arg("-o")
+        .arg(&b)
+        .arg("-o")
+        .arg(&c)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for p in [&a, &b] {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+        assert_eq!(v["version"], "2.1.0", "{p:?} is SARIF");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&c).unwrap()).unwrap();
+    assert!(v["findings"].is_array(), "the extension decides for c.json");
+}
+
+#[test]
+fn branch_with_no_history_is_an_error() {
+    let o = run(&["scan", "--no-history", "--branch", "main", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--branch"), "{}", stderr(&o));
+}
+
+#[test]
+fn git_errors_name_the_flag_and_carry_no_libgit2_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    commit_file(dir.path(), "a.txt", "x\n", "one");
+    let o = run(&["scan", "--since-commit", "nonexistent", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("--since-commit nonexistent"), "{err}");
+    assert!(!err.contains("class=") && !err.contains("code="), "{err}");
+    let plain = tempfile::tempdir().unwrap();
+    let o = run(&["scan", "--staged", plain.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("class="), "{}", stderr(&o));
+}
+
+#[test]
+fn sarif_results_carry_their_own_security_severity_and_good_grammar() {
+    let dir = tempfile::tempdir().unwrap();
+    // A GitHub token whose checksum fails: reported, as low severity.
+    let gh = format!("ghp_{}", random_base62(952, 36));
+    write(dir.path(), "a.env", format!("GH={gh}\nAWS_SECRET_ACCESS_KEY={}\n", random_base62(953, 40)));
+    let o = run(&["scan", "--no-git", "-f", "sarif", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let gh = results.iter().find(|r| r["ruleId"].as_str().unwrap().starts_with("github")).expect("github result");
+    assert_eq!(gh["properties"]["security-severity"], "3.0");
+    let text = stdout(&o);
+    assert!(!text.contains("A AWS"), "grammar");
+}
