@@ -123,16 +123,16 @@ fn gitleaks_config_is_converted_and_its_rules_work() {
 }
 
 #[test]
-fn install_hook_blocks_a_commit_with_a_secret_and_never_overwrites() {
+fn install_hook_blocks_a_commit_with_a_secret_and_updates_itself() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     git(d, &["init", "-q", "-b", "main"]);
     let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Installing again updates our own hook.
     let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
-    assert_eq!(leakhound().current_dir(d).args(["install-hook", "--force"]).output().unwrap().status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!d.join(".git/hooks/pre-commit.leakhound-chained").exists());
     // The hook runs the leakhound on PATH.
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_leakhound")).parent().unwrap();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
@@ -236,4 +236,65 @@ fn run_action(
         cmd.env("GITHUB_EVENT_PATH", p);
     }
     cmd.output().unwrap()
+}
+
+/// `git commit` in `dir` with a fixed identity; the PATH given (or the inherited one).
+fn commit(dir: &Path, msg: &str, path: Option<&str>) -> std::process::Output {
+    let mut c = Command::new("git");
+    c.current_dir(dir).args(["-c", "user.name=Dev", "-c", "user.email=dev@example.org", "commit", "-q", "-m", msg]);
+    c.env("NO_COLOR", "1").env("GIT_CONFIG_NOSYSTEM", "1");
+    if let Some(p) = path {
+        c.env("PATH", p);
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn install_hook_follows_core_hooks_path_and_chains_to_a_foreign_hook() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    git(d, &["config", "core.hooksPath", ".githooks"]);
+    // Someone else's hook is already there: it keeps running, after the scan.
+    write(
+        d,
+        ".githooks/pre-commit",
+        "#!/bin/sh\necho foreign-hook-ran >> \"$(git rev-parse --show-toplevel)/ran.log\"\n",
+    );
+    std::fs::set_permissions(d.join(".githooks/pre-commit"), std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .unwrap();
+    let o = leakhound().current_dir(d).args(["install-hook"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains(".githooks/pre-commit") && stderr(&o).contains("chained"), "{}", stderr(&o));
+    assert!(!d.join(".git/hooks/pre-commit").exists(), "not where git would not run it");
+
+    // leakhound is not on this PATH: the hook falls back to the binary that installed it.
+    write(d, "pay.env", format!("STRIPE={}\n", stripe_key(421)));
+    git(d, &["add", "pay.env"]);
+    let o = commit(d, "oops", Some("/usr/bin:/bin"));
+    assert!(!o.status.success(), "refused: {}", stderr(&o));
+    assert!(stderr(&o).contains("stripe-live-secret-key") || stdout(&o).contains("stripe-live-secret-key"));
+    assert!(!d.join("ran.log").exists(), "the chained hook runs only after a clean scan");
+    write(d, "pay.env", "STRIPE=${STRIPE_KEY}\n");
+    git(d, &["add", "pay.env"]);
+    let o = commit(d, "clean", Some("/usr/bin:/bin"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(d.join("ran.log")).unwrap().contains("foreign-hook-ran"));
+}
+
+#[test]
+fn install_hook_in_a_linked_worktree_guards_its_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = dir.path().join("main");
+    std::fs::create_dir(&main).unwrap();
+    init(&main);
+    commit_file(&main, "README", "hi\n", "init");
+    let wt = dir.path().join("wt");
+    git(&main, &["worktree", "add", "-q", wt.to_str().unwrap(), "-b", "topic"]);
+    let o = leakhound().current_dir(&wt).args(["install-hook"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    write(&wt, "pay.env", format!("STRIPE={}\n", stripe_key(422)));
+    git(&wt, &["add", "pay.env"]);
+    let o = commit(&wt, "oops", Some("/usr/bin:/bin"));
+    assert!(!o.status.success(), "git ran the hook in the worktree: {}", stderr(&o));
 }
