@@ -14,11 +14,13 @@ use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
 use leakhound::text::escape_control;
 
-use crate::cli::{ColorArg, Command, ConfigCommand, FormatArg, ListFormat, RulesCommand, ScanArgs};
+use crate::cli::{ColorArg, Command, ConfigCommand, FormatArg, ListFormat, RulesCommand, ScanArgs, SeverityArg};
+use leakhound::finding::Severity;
 
 pub enum Outcome {
     Clean,
-    Findings,
+    /// Findings that fail the scan, with the exit status to use (1, or `--exit-code`).
+    Findings(i32),
     /// The scan ran but could not read everything it was asked to.
     Incomplete,
     /// Findings, and a revoke-webhook notice could not be delivered (it waits in the outbox).
@@ -29,7 +31,7 @@ impl Outcome {
     pub fn exit_code(&self) -> i32 {
         match self {
             Outcome::Clean => 0,
-            Outcome::Findings => 1,
+            Outcome::Findings(code) => *code,
             Outcome::Incomplete => 2,
             Outcome::DeliveryFailed => 3,
         }
@@ -53,12 +55,14 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let mut warnings: Vec<String> = Vec::new();
     let configs = load_configs(&args, &root, &mut warnings)?;
-    let (rules, applied) = load_rules(&args.rules, &configs, &mut warnings)?;
+    let (mut rules, mut applied) = load_rules(&args.rules, &configs, &mut warnings)?;
+    select_rules(&mut rules, &args, &configs, &mut applied, &mut warnings)?;
     let allowlists = configs
         .iter()
         .map(|c| {
             let a = &c.config.allowlist;
             Allowlist::with_path_regexes(&a.paths, &a.path_regexes, &a.regexes, &a.stopwords)
+                .and_then(|x| x.with_rule_paths(&a.rule_paths))
                 .map(|x| x.named(c.path.display().to_string()))
                 .with_context(|| format!("{}: invalid [allowlist]", c.path.display()))
         })
@@ -99,7 +103,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
             findings,
         });
     }
-    let findings = drop_accepted(findings, &args, &root, &scanner, &mut stats, &mut warnings)?;
+    let (findings, for_baseline) = drop_accepted(findings, &args, &root, &scanner, &mut stats, &mut warnings)?;
     for x in stats.suppressed.iter().filter(|x| x.trust == "repository" && (x.files > 0 || x.findings > 0)) {
         warnings.push(format!(
             "{} in the scanned tree suppressed {} finding(s){}; review it, or scan with --no-repo-config",
@@ -139,7 +143,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     };
     if let Some(path) = &args.write_baseline {
         let baseline = Report {
-            findings: &findings,
+            findings: &for_baseline,
             stats: &stats,
             rules: scanner.rules(),
             scanner: &scanner,
@@ -163,7 +167,15 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     if deliveries.iter().flat_map(|d| d.values().flatten()).any(|d| d.is_failure()) {
         return Ok(Outcome::DeliveryFailed);
     }
-    Ok(outcome(&findings, &stats))
+    if args.write_baseline.is_some() {
+        // Writing a baseline accepts what it holds.
+        return Ok(if stats.skipped.iter().any(|s| s.reason.is_failure()) {
+            Outcome::Incomplete
+        } else {
+            Outcome::Clean
+        });
+    }
+    Ok(outcome(&findings, &stats, &args))
 }
 
 /// The repository scanned (the first path, when it is one), for SARIF's versionControlProvenance.
@@ -175,8 +187,10 @@ fn repository_of(args: &ScanArgs) -> Option<leakhound::report::Repository> {
     leakhound::source::git::describe(repo.path())
 }
 
-/// Drops findings accepted by `--baseline` or by `.leakhoundignore` at the scan root (unless
-/// `--no-repo-config`), counting what each suppressed.
+/// Drops findings accepted by `.leakhoundignore` at the scan root (unless `--no-repo-config`) or by
+/// `--baseline`, counting what each suppressed. Returns the findings to report and those a refreshed
+/// baseline holds: everything but what the ignore file accepts (baselined findings that still exist
+/// stay in it, those gone leave it).
 fn drop_accepted(
     mut findings: Vec<Finding>,
     args: &ScanArgs,
@@ -184,19 +198,23 @@ fn drop_accepted(
     scanner: &Scanner,
     stats: &mut ScanStats,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Finding>> {
+) -> Result<(Vec<Finding>, Vec<Finding>)> {
     use leakhound::baseline::Accepted;
     let key = scanner.fingerprint_key();
     let mut sources: Vec<(Accepted, &'static str, &'static str)> = Vec::new();
-    if let Some(b) = &args.baseline {
-        sources.push((Accepted::from_baseline(b, key)?, "baseline", "user"));
-    }
     let dir = if root.is_dir() { root.to_path_buf() } else { PathBuf::from(".") };
     let ignore = dir.join(".leakhoundignore");
     if !args.no_repo_config && !args.paths.iter().any(|p| p == Path::new("-")) && ignore.is_file() {
         sources.push((Accepted::from_ignore_file(&ignore)?, "ignore-file", "repository"));
     }
+    if let Some(b) = &args.baseline {
+        sources.push((Accepted::from_baseline(b, key)?, "baseline", "user"));
+    }
+    let mut for_baseline = None;
     for (accepted, kind, trust) in &sources {
+        if *kind == "baseline" {
+            for_baseline = Some(findings.clone());
+        }
         let before = findings.len();
         findings.retain(|f| !accepted.accepts(f));
         let n = (before - findings.len()) as u64;
@@ -211,7 +229,8 @@ fn drop_accepted(
             findings: n,
         });
     }
-    Ok(findings)
+    let for_baseline = for_baseline.unwrap_or_else(|| findings.clone());
+    Ok((findings, for_baseline))
 }
 
 /// The revoke webhooks, when configured: send (or, with --revoke-dry-run, show) one notice per leaked
@@ -367,10 +386,17 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn outcome(findings: &[Finding], stats: &ScanStats) -> Outcome {
+/// The exit status: findings at or above `--fail-on` (all, by default) fail with `--exit-code` (1).
+fn outcome(findings: &[Finding], stats: &ScanStats, args: &ScanArgs) -> Outcome {
     let failed_reads = stats.skipped.iter().any(|s| s.reason.is_failure());
-    if !findings.is_empty() {
-        Outcome::Findings
+    let threshold = args.fail_on.map_or(Severity::Low, |s| match s {
+        SeverityArg::Low => Severity::Low,
+        SeverityArg::Medium => Severity::Medium,
+        SeverityArg::High => Severity::High,
+        SeverityArg::Critical => Severity::Critical,
+    });
+    if findings.iter().any(|f| f.severity >= threshold) {
+        Outcome::Findings(args.exit_code.unwrap_or(1))
     } else if failed_reads {
         Outcome::Incomplete
     } else {
@@ -400,6 +426,47 @@ fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<String>) -> Res
     Ok(out)
 }
 
+/// `--enable-rule`/`--disable-rule` and each config's `enable_rules`/`disable_rules`. A repository
+/// config that turns rules off gets a warning and its entry in the report.
+fn select_rules(
+    rules: &mut RuleSet,
+    args: &ScanArgs,
+    configs: &[ConfigFile],
+    applied: &mut [AppliedConfig],
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let mut enable: Vec<&String> = args.enable_rule.iter().collect();
+    let mut disable: Vec<&String> = args.disable_rule.iter().collect();
+    for (c, a) in configs.iter().zip(applied.iter_mut()) {
+        enable.extend(&c.config.enable_rules);
+        disable.extend(&c.config.disable_rules);
+        if c.trust == Trust::Repository && (!c.config.enable_rules.is_empty() || !c.config.disable_rules.is_empty()) {
+            let off: Vec<String> = rules
+                .rules
+                .iter()
+                .map(|r| r.spec.id.clone())
+                .filter(|id| {
+                    c.config.disable_rules.contains(id)
+                        || (!c.config.enable_rules.is_empty() && !c.config.enable_rules.contains(id))
+                })
+                .collect();
+            warnings.push(format!(
+                "{} in the scanned tree turns off {} rule(s); scan with --no-repo-config to run them",
+                c.path.display(),
+                off.len()
+            ));
+            a.disabled_rules = off;
+        }
+    }
+    for id in enable.iter().chain(&disable) {
+        if rules.get(id).is_none() {
+            bail!("unknown rule id {id:?} (see `leakhound rules list`)");
+        }
+    }
+    rules.rules.retain(|r| (enable.is_empty() || enable.contains(&&r.spec.id)) && !disable.contains(&&r.spec.id));
+    Ok(())
+}
+
 /// Built-in rules, `--rules`, then each config's rules; says which built-in rules a config replaced (a
 /// repository config that does so gets a warning: it could turn a rule off).
 fn load_rules(
@@ -426,7 +493,12 @@ fn load_rules(
         if !c.config.rules.is_empty() {
             set.add_specs(&shown, c.config.rules.clone(), "custom", true)?;
         }
-        applied.push(AppliedConfig { path: shown, trust: c.trust.as_str(), replaced_rules: replaced });
+        applied.push(AppliedConfig {
+            path: shown,
+            trust: c.trust.as_str(),
+            replaced_rules: replaced,
+            disabled_rules: Vec::new(),
+        });
     }
     Ok((set, applied))
 }

@@ -83,6 +83,19 @@ pub struct ScanArgs {
     /// file, plus .leakhound.toml at the scan root for allowlists and rules only].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Do not run this rule (repeatable; also `disable_rules` in the config).
+    #[arg(long, value_name = "ID")]
+    pub disable_rule: Vec<String>,
+    /// Run only these rules (repeatable; also `enable_rules` in the config).
+    #[arg(long, value_name = "ID")]
+    pub enable_rule: Vec<String>,
+    /// Exit with the findings status only for findings of this severity or above; lower ones are still
+    /// reported.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<SeverityArg>,
+    /// The exit status when findings fail the scan [default: 1].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..=125))]
+    pub exit_code: Option<i32>,
     /// Ignore configuration found in the scanned tree (`.leakhound.toml`, `.leakhoundignore`): for audits
     /// of repositories you do not trust.
     #[arg(long)]
@@ -160,6 +173,14 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Sarif,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeverityArg {
+    Low,
+    Medium,
+    High,
+    Critical,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,6 +23,12 @@ pub struct Config {
     /// Revoke webhooks: where findings of revocable rules are sent (nothing is sent without one).
     #[serde(default)]
     pub webhooks: Vec<crate::revoke::WebhookConfig>,
+    /// Rule ids not to run.
+    #[serde(default)]
+    pub disable_rules: Vec<String>,
+    /// When set, only these rule ids run.
+    #[serde(default)]
+    pub enable_rules: Vec<String>,
     /// Fingerprint settings (user configuration only).
     #[serde(default)]
     pub fingerprints: FingerprintConfig,
@@ -51,11 +57,18 @@ pub struct AllowlistConfig {
     /// Words: a secret containing one (ASCII case-insensitive) is not reported.
     #[serde(default)]
     pub stopwords: Vec<String>,
+    /// Per rule id, globs of paths where that rule's findings are not reported.
+    #[serde(default)]
+    pub rule_paths: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl AllowlistConfig {
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty() && self.path_regexes.is_empty() && self.regexes.is_empty() && self.stopwords.is_empty()
+        self.paths.is_empty()
+            && self.path_regexes.is_empty()
+            && self.regexes.is_empty()
+            && self.stopwords.is_empty()
+            && self.rule_paths.is_empty()
     }
 }
 

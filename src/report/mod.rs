@@ -95,6 +95,9 @@ pub struct AppliedConfig {
     /// Built-in rules this file replaced.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub replaced_rules: Vec<String>,
+    /// Rules a repository config turned off (`disable_rules`, `enable_rules`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disabled_rules: Vec<String>,
 }
 
 /// What one source of suppression hid.

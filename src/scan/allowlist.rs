@@ -19,6 +19,8 @@ pub struct Allowlist {
     path_regexes: Vec<regex::Regex>,
     regexes: Vec<Regex>,
     stopwords: Vec<Vec<u8>>,
+    /// Per rule id: paths where that rule's findings are not reported.
+    rule_paths: Vec<(String, GlobSet)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +75,25 @@ impl Allowlist {
         Ok(Allowlist { paths, path_regexes, regexes, stopwords, ..Allowlist::default() })
     }
 
+    /// Adds per-rule path globs (`[allowlist.rule_paths]`).
+    pub fn with_rule_paths(
+        mut self,
+        rule_paths: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<Self, AllowlistError> {
+        for (rule, globs) in rule_paths {
+            let mut b = GlobSetBuilder::new();
+            for p in globs {
+                let g = crate::rules::glob(p)
+                    .map_err(|e| AllowlistError::Path { pattern: p.clone(), message: e.to_string() })?;
+                b.add(g);
+            }
+            let set =
+                b.build().map_err(|e| AllowlistError::Path { pattern: globs.join(","), message: e.to_string() })?;
+            self.rule_paths.push((rule.clone(), set));
+        }
+        Ok(self)
+    }
+
     /// The same allowlist, named after where it came from.
     pub fn named(mut self, source: impl Into<String>) -> Self {
         self.source = source.into();
@@ -80,7 +101,11 @@ impl Allowlist {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.paths.is_none() && self.path_regexes.is_empty() && self.regexes.is_empty() && self.stopwords.is_empty()
+        self.paths.is_none()
+            && self.path_regexes.is_empty()
+            && self.regexes.is_empty()
+            && self.stopwords.is_empty()
+            && self.rule_paths.is_empty()
     }
 
     /// (files excluded, findings suppressed) so far.
@@ -97,9 +122,10 @@ impl Allowlist {
         hit
     }
 
-    /// `secret_allowed`, counting a hit.
-    pub fn suppress(&self, secret: &[u8]) -> bool {
-        let hit = self.secret_allowed(secret);
+    /// Whether a finding of `rule` at `path` with `secret` is allowed (by secret or by the rule's
+    /// paths), counting a hit.
+    pub fn suppress(&self, rule: &str, path: &str, secret: &[u8]) -> bool {
+        let hit = self.secret_allowed(secret) || self.rule_paths.iter().any(|(r, g)| r == rule && g.is_match(path));
         if hit {
             self.findings_suppressed.fetch_add(1, Ordering::Relaxed);
         }

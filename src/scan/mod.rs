@@ -25,6 +25,8 @@ use snippet::Spans;
 const LINE_REACH: usize = 4096;
 /// Inline markers that silence a finding on their line (ours, gitleaks' and detect-secrets').
 const INLINE_ALLOW: &[&[u8]] = &[b"leakhound:allow", b"gitleaks:allow", b"pragma: allowlist secret"];
+/// A marker that silences findings on the line after it.
+const ALLOW_NEXT_LINE: &[u8] = b"leakhound:allow-next-line";
 /// Most findings one blob may give. A real file holds a handful; a hostile or generated one (a 64 MB
 /// file of `password=` lines) would otherwise hold gigabytes of findings. Past it the blob is reported
 /// as truncated, never silently.
@@ -131,7 +133,10 @@ impl Scanner {
         let mut keep = shadow::keep(&keys).into_iter();
         m.cands.retain(|_| keep.next().unwrap_or(true));
         // The user's and the repository's allowlists come last, so each counts only what it alone hid.
-        m.cands.retain(|c| !self.allowlists.iter().any(|a| a.suppress(&data[c.start..c.end])));
+        m.cands.retain(|c| {
+            let rule = &self.rules.rules[c.rule].spec.id;
+            !self.allowlists.iter().any(|a| a.suppress(rule, path, &data[c.start..c.end]))
+        });
         let mut truncated = m.truncated;
         if m.cands.len() > MAX_FINDINGS_PER_BLOB {
             m.cands.sort_by_key(|c| c.start);
@@ -305,7 +310,15 @@ fn inline_allowed(data: &[u8], start: usize, end: usize) -> bool {
     let ls = memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
     let le = memchr(b'\n', &data[end..]).map_or(data.len(), |i| end + i);
     let region = &data[ls..le];
-    INLINE_ALLOW.iter().any(|m| memchr::memmem::find(region, m).is_some())
+    if INLINE_ALLOW.iter().any(|m| memchr::memmem::find(region, m).is_some()) {
+        return true;
+    }
+    // `leakhound:allow-next-line` on the line before (for files where a trailing comment cannot go).
+    if ls == 0 {
+        return false;
+    }
+    let pls = memrchr(b'\n', &data[..ls - 1]).map_or(0, |i| i + 1);
+    memchr::memmem::find(&data[pls..ls - 1], ALLOW_NEXT_LINE).is_some()
 }
 
 /// Computes 1-based line and code-point column for increasing offsets without rescanning the blob.

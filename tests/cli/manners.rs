@@ -94,3 +94,68 @@ fn sarif_results_carry_their_own_security_severity_and_good_grammar() {
     let text = stdout(&o);
     assert!(!text.contains("A AWS"), "grammar");
 }
+
+#[test]
+fn refreshing_a_baseline_keeps_what_still_exists_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.env", format!("K={}\n", stripe_key(960)));
+    write(d, "b.env", format!("K={}\n", stripe_key(961)));
+    let base = d.join("base.json");
+    let o = run(&["scan", "--no-git", "--write-baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "writing a baseline accepts: {}", stderr(&o));
+    std::fs::remove_file(d.join("b.env")).unwrap();
+    write(d, "c.env", format!("K={}\n", stripe_key(962)));
+    let b = base.to_str().unwrap();
+    let o = run(&["scan", "--no-git", "--baseline", b, "--write-baseline", b, d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&base).unwrap()).unwrap();
+    let mut paths = finding_paths(&v);
+    paths.retain(|p| p.ends_with(".env"));
+    paths.sort();
+    assert_eq!(paths, vec!["a.env", "c.env"], "kept a (accepted, still there) and c (new); b is gone");
+    let o = run(&["scan", "--no-git", "--baseline", b, d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn rules_can_be_turned_off_and_on_and_the_exit_status_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    write(dir.path(), "a.env", format!("K={}\n", stripe_key(963)));
+    assert_eq!(run(&["scan", "--no-git", "--disable-rule", "stripe-live-secret-key", d]).status.code(), Some(0));
+    assert_eq!(run(&["scan", "--no-git", "--enable-rule", "github-personal-access-token", d]).status.code(), Some(0));
+    assert_eq!(run(&["scan", "--no-git", "--enable-rule", "stripe-live-secret-key", d]).status.code(), Some(1));
+    let o = run(&["scan", "--no-git", "--disable-rule", "no-such-rule", d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule id"), "{}", stderr(&o));
+    assert_eq!(run(&["scan", "--no-git", "--exit-code", "42", d]).status.code(), Some(42));
+    // Stripe live keys are critical: `--fail-on critical` still fails, a low-severity finding would not.
+    assert_eq!(run(&["scan", "--no-git", "--fail-on", "critical", d]).status.code(), Some(1));
+    write(dir.path(), "a.env", format!("GH=ghp_{}\n", random_base62(964, 36)));
+    assert_eq!(
+        run(&["scan", "--no-git", "--fail-on", "high", d]).status.code(),
+        Some(0),
+        "a checksum-failed token is low"
+    );
+}
+
+#[test]
+fn per_rule_path_allowlists_and_allow_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tests/a.env", format!("K={}\n", stripe_key(965)));
+    write(
+        dir.path(),
+        "src/b.env",
+        format!("# leakhound:allow-next-line\nK={}\nJ={}\n", stripe_key(966), stripe_key(967)),
+    );
+    write(dir.path(), ".leakhound.toml", "[allowlist.rule_paths]\nstripe-live-secret-key = [\"tests/**\"]\n");
+    let (r, _) = scan_json(&["--no-git", dir.path().to_str().unwrap()]);
+    let lines: Vec<(String, u64)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(lines, vec![("src/b.env".to_string(), 3)]);
+}
