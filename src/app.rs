@@ -113,8 +113,9 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         ));
     }
     // Never pass vacuously: files were named and nothing was read.
-    let named = !args.paths.is_empty() && args.paths.iter().all(|p| p != Path::new("-") && p != Path::new("."));
-    if named && stats.blobs == 0 && stats.binary == 0 {
+    let named_bytes: u64 =
+        args.paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
+    if named_bytes > 0 && stats.bytes == 0 && stats.binary == 0 {
         warnings.push("nothing was scanned: the given paths hold no file to read (0 bytes)".into());
     }
     warn_all(&warnings, &stats, &scanner);

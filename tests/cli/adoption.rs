@@ -15,7 +15,7 @@ fn baseline_keeps_moved_findings_quiet_and_reports_new_ones() {
     let base = d.join("baseline.json");
     let o =
         run(&["scan", "--no-git", "--format", "json", "--write-baseline", base.to_str().unwrap(), d.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(0), "writing a baseline accepts what it holds");
     assert!(!std::fs::read_to_string(&base).unwrap().contains(&old), "the baseline is redacted");
     // The line moves; a new secret appears.
     let new = stripe_key(401);
