@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # The GitHub Action's logic (action.yml calls it), runnable anywhere with the same environment:
 #   GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_WORKSPACE,
-#   INPUT_ARGS, INPUT_BASE, INPUT_HEAD, INPUT_SARIF_FILE, INPUT_FAIL_ON_FINDINGS; LEAKHOUND (binary).
-# pull_request: scans base..head; push: before..after; otherwise the whole history.
-# Writes the job summary, ::error annotations and the outputs findings-count, sarif-file, exit-code.
+#   INPUT_SCAN (auto|range|full), INPUT_ARGS, INPUT_BASE, INPUT_HEAD, INPUT_SARIF_FILE,
+#   INPUT_FAIL_ON_FINDINGS; LEAKHOUND (binary).
+# pull_request: scans base..head; push: before..after; otherwise the whole history. A base commit that is
+# not in the checkout (a force push, a shallow clone) is fetched, or the history deepened, until the range
+# can be walked; failing that, the head commit alone is scanned, with a notice.
+# Writes the job summary and annotations (`leakhound scan --format github`) and the outputs
+# findings-count, sarif-file, exit-code and category (leakhound-range or leakhound-full: range scans and
+# full scans are separate SARIF categories, so a range scan never closes a full scan's alerts).
 set -uo pipefail
 lh=${LEAKHOUND:-leakhound}
 cd "${GITHUB_WORKSPACE:-.}" || exit 2
 event=${GITHUB_EVENT_NAME:-}
 sarif=${INPUT_SARIF_FILE:-leakhound.sarif}
-summary=${GITHUB_STEP_SUMMARY:-/dev/null}
 outputs=${GITHUB_OUTPUT:-/dev/null}
 zero=0000000000000000000000000000000000000000
 
@@ -19,52 +23,50 @@ field() { # field PYTHON_EXPR: read from the event payload
 }
 
 base=${INPUT_BASE:-}; head=${INPUT_HEAD:-}
-if [ -z "$base" ]; then
+if [ "${INPUT_SCAN:-auto}" = full ]; then
+  base=""
+elif [ -z "$base" ]; then
   case $event in
     pull_request|pull_request_target) base=$(field "e['pull_request']['base']['sha']"); head=${head:-$(field "e['pull_request']['head']['sha']")};;
     push) base=$(field "e.get('before')"); head=${head:-$(field "e.get('after')")};;
   esac
 fi
+head=${head:-HEAD}
+have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
+connected() { have "$base" && have "$head" && git merge-base "$base" "$head" >/dev/null 2>&1; }
 range_args=()
+category=leakhound-full
 if [ -n "$base" ] && [ "$base" != "$zero" ]; then
-  range_args=(--range "$base..${head:-HEAD}")
-  what="commits ${base:0:12}..${head:0:12}"
-else
-  what="the whole history"
+  if ! connected; then
+    # Fetch what the range needs: the base itself, then more history until base and head meet.
+    git fetch --quiet --no-tags origin "$base" 2>/dev/null || true
+    for _ in 1 2 3 4 5 6; do
+      connected && break
+      [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ] || break
+      git fetch --quiet --no-tags --deepen=100 origin 2>/dev/null || break
+    done
+  fi
+  if connected; then
+    range_args=(--range "$base..$head")
+  else
+    echo "::notice title=leakhound::base commit ${base:0:12} is not in this checkout (a force push, or a shallow clone without it); scanning commit ${head:0:12} only. Use actions/checkout with fetch-depth: 0 to scan the whole range."
+    range_args=(--range "$head")
+  fi
+  category=leakhound-range
 fi
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2086 # INPUT_ARGS is a list of arguments on purpose
-"$lh" scan "${range_args[@]}" -o "$tmp/report.json" -o "$sarif" ${INPUT_ARGS:-} .
+"$lh" scan "${range_args[@]}" -o github:- -o "json:$tmp/report.json" -o "sarif:$sarif" ${INPUT_ARGS:-} .
 code=$?
 if [ ! -s "$tmp/report.json" ]; then
   echo "::error title=leakhound::the scan failed (exit status $code)"
-  { echo "findings-count=0"; echo "sarif-file="; echo "exit-code=$code"; } >> "$outputs"
+  { echo "findings-count=0"; echo "sarif-file="; echo "exit-code=$code"; echo "category=$category"; } >> "$outputs"
   exit "$code"
 fi
 
-python3 - "$tmp/report.json" "$summary" "$what" <<'PY'
-import json, sys
-report, summary, what = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
-fs = report["findings"]
-esc = lambda s: str(s).replace("|", "\\|").replace("\n", " ")
-with open(summary, "a") as out:
-    out.write(f"## leakhound: {len(fs)} secret(s) found in {what}\n\n")
-    if fs:
-        out.write("| Rule | File | Line | Commit | Secret |\n|---|---|---|---|---|\n")
-        for f in fs:
-            c = (f.get("commit") or {}).get("sha", "")[:12]
-            out.write(f"| {esc(f['rule_id'])} | {esc(f['path'])} | {f['line']} | {c} | `{esc(f['secret'])}` |\n")
-        out.write("\nRotate every secret listed: once pushed, a secret must be treated as leaked. Secrets are redacted.\n")
-    else:
-        out.write("No secrets found.\n")
-for f in fs:
-    msg = f"{f['rule_name']} ({f['secret']}). Rotate it: a committed secret must be treated as leaked."
-    path = f["path"].replace(",", "%2C").replace(":", "%3A")
-    print(f"::error file={path},line={f['line']},col={f['column']},title=leakhound {f['rule_id']}::{msg}")
-PY
 count=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$tmp/report.json")
-{ echo "findings-count=$count"; echo "sarif-file=$sarif"; echo "exit-code=$code"; } >> "$outputs"
+{ echo "findings-count=$count"; echo "sarif-file=$sarif"; echo "exit-code=$code"; echo "category=$category"; } >> "$outputs"
 if [ "$code" = 1 ] && [ "${INPUT_FAIL_ON_FINDINGS:-true}" != "true" ]; then
   exit 0
 fi

@@ -86,6 +86,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     stats.repository = repository_of(&args);
     stats.config_files = applied;
     stats.fingerprint_key_id = scanner.fingerprint_key().id();
+    stats.scope = scope_of(&args);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -122,14 +123,15 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     // `-o -` is standard output. With one -o, an explicit --format wins over its extension; with several,
     // each file's extension decides and --format covers those without one.
     let several = args.output.len() > 1;
-    let outputs: Vec<(Format, Option<&Path>)> = if args.output.is_empty() {
+    let outputs: Vec<(Format, Option<PathBuf>)> = if args.output.is_empty() {
         vec![(output_format(args.format, None, false), None)]
     } else {
         args.output
             .iter()
             .map(|p| {
-                let path = (p != Path::new("-")).then_some(p.as_path());
-                (output_format(args.format, path, several), path)
+                let (prefixed, p) = format_prefix(p);
+                let path = (p != Path::new("-")).then_some(p);
+                (prefixed.unwrap_or_else(|| output_format(args.format, path.as_deref(), several)), path)
             })
             .collect()
     };
@@ -137,7 +139,7 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            args.output.iter().all(|p| p == Path::new("-"))
+            outputs.iter().all(|(_, p)| p.is_none())
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none()
         }
@@ -163,7 +165,19 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         deliveries: deliveries.as_ref(),
     };
     for (format, path) in &outputs {
-        write_report(*format, &report, color, *path)?;
+        write_report(*format, &report, color, path.as_deref())?;
+    }
+    // In GitHub Actions, the github format also writes the job summary.
+    if outputs.iter().any(|(f, _)| *f == Format::Github) {
+        if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&summary)
+                .with_context(|| format!("{}: cannot write the job summary", Path::new(&summary).display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            report::github::write_summary(&report, &stats.scope, &mut w).and_then(|_| w.flush())?;
+        }
     }
     if deliveries.iter().flat_map(|d| d.values().flatten()).any(|d| d.is_failure()) {
         return Ok(Outcome::DeliveryFailed);
@@ -177,6 +191,24 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
         });
     }
     Ok(outcome(&findings, &stats, &args))
+}
+
+/// What the scan covered, in words, for summaries.
+fn scope_of(args: &ScanArgs) -> String {
+    let paths = args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    if let Some(r) = &args.range {
+        format!("commits {r}")
+    } else if let Some(s) = &args.since_commit {
+        format!("commits since {s}")
+    } else if args.staged {
+        "the staged changes".into()
+    } else if args.no_git || args.no_history {
+        format!("the files in {paths}")
+    } else if paths == "." {
+        "the work tree and its whole git history".into()
+    } else {
+        format!("{paths} and its whole git history")
+    }
 }
 
 /// The repository scanned (the first path, when it is one), for SARIF's versionControlProvenance.
@@ -504,6 +536,26 @@ fn load_rules(
     Ok((set, applied))
 }
 
+/// `-o sarif:results` names its format; a path whose text before the first `:` is not a format name is
+/// a plain path.
+fn format_prefix(p: &Path) -> (Option<Format>, PathBuf) {
+    let text = p.to_string_lossy();
+    if let Some((name, rest)) = text.split_once(':') {
+        let f = match name {
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "jsonl" => Some(Format::Jsonl),
+            "sarif" => Some(Format::Sarif),
+            "github" => Some(Format::Github),
+            _ => None,
+        };
+        if f.is_some() && !rest.is_empty() {
+            return (f, PathBuf::from(rest));
+        }
+    }
+    (None, p.to_path_buf())
+}
+
 fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, several: bool) -> Format {
     let by_extension = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         Some("json") => Some(Format::Json),
@@ -516,6 +568,7 @@ fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, several: bo
         FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     });
     match (explicit, by_extension) {
         (Some(f), _) if !several => f,

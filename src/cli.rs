@@ -50,9 +50,9 @@ pub struct ScanArgs {
     /// Output format [default: human].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
-    /// Write the report to FILE instead of standard output; the format follows a .json, .jsonl or
-    /// .sarif extension unless --format is given. Repeat for several reports from one scan
-    /// (`-o report.json -o report.sarif`).
+    /// Write the report to FILE instead of standard output (`-` is standard output); the format follows
+    /// a .json, .jsonl or .sarif extension unless --format is given, or a `FORMAT:` prefix
+    /// (`-o sarif:results`, `-o github:-`). Repeat for several reports from one scan.
     #[arg(short, long, value_name = "FILE")]
     pub output: Vec<PathBuf>,
     /// Treat git repositories as plain directories (no history).
@@ -173,6 +173,8 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Sarif,
+    /// GitHub Actions annotations; with $GITHUB_STEP_SUMMARY set, also the job summary.
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

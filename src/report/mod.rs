@@ -1,6 +1,7 @@
 //! Reporters: turn findings and scan statistics into human, JSON, JSONL or SARIF output. They see only
 //! plain data (`Report`) and never print a raw secret unless `show_secrets` is set.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -18,6 +19,8 @@ pub enum Format {
     Json,
     Jsonl,
     Sarif,
+    /// GitHub Actions workflow commands (annotations); the job summary is written separately.
+    Github,
 }
 
 /// What a scan produced, as reporters see it.
@@ -83,6 +86,8 @@ pub struct ScanStats {
     pub suppressed: Vec<Suppression>,
     /// The public id of the key fingerprints were computed with.
     pub fingerprint_key_id: String,
+    /// What was scanned, in words ("commits a1b2..c3d4", "the whole history"), for summaries.
+    pub scope: String,
 }
 
 /// A configuration file that was applied, and who chose it.
@@ -130,6 +135,7 @@ pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Wri
         Format::Json => json::write(report, out),
         Format::Jsonl => json::write_lines(report, out),
         Format::Sarif => sarif::write(report, out),
+        Format::Github => github::write_annotations(report, out),
     }
 }
 

@@ -189,13 +189,17 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     let o = run_action(&repo, "pull_request", Some(&event), &files, true);
     assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
     let s = std::fs::read_to_string(&summary).unwrap();
-    assert!(s.contains("1 secret(s) found in commits"), "{s}");
-    assert!(s.contains(&format!("| stripe-live-secret-key | src/new.py | 2 | {} | `sk_live_…` |", &head[..12])), "{s}");
+    assert!(s.contains("1 secret found in commits"), "{s}");
+    assert!(
+        s.contains(&format!("| critical | stripe-live-secret-key | src/new.py | 2 | {} | `sk_live_…` |", &head[..12])),
+        "{s}"
+    );
     assert!(!s.contains(&old[8..]), "the base's secret is not in the PR range");
     let out = std::fs::read_to_string(&outputs).unwrap();
     assert!(out.contains("findings-count=1") && out.contains(&format!("sarif-file={}", sarif.display())), "{out}");
+    assert!(out.contains("category=leakhound-range"), "{out}");
     assert!(
-        stdout(&o).contains("::error file=src/new.py,line=2,col=8,title=leakhound stripe-live-secret-key::"),
+        stdout(&o).contains("::error file=src/new.py,line=2,endLine=2,col=8,title=leakhound stripe-live-secret-key::"),
         "{}",
         stdout(&o)
     );
@@ -204,8 +208,35 @@ fn action_script_scans_the_pull_request_range_and_reports() {
     // Without failing on findings, the step passes but still reports.
     let o = run_action(&repo, "workflow_dispatch", None, &files, false);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&summary).unwrap().contains("in the whole history"));
-    assert!(std::fs::read_to_string(&outputs).unwrap().contains("findings-count=2"));
+    assert!(std::fs::read_to_string(&summary).unwrap().contains("whole git history"));
+    let out = std::fs::read_to_string(&outputs).unwrap();
+    assert!(out.contains("findings-count=2") && out.contains("category=leakhound-full"), "{out}");
+}
+
+#[test]
+fn action_script_with_a_missing_base_scans_the_head_commit_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    init(&repo);
+    commit_file(&repo, "a.txt", "hello\n", "one");
+    let head = commit_file(&repo, "b.env", &format!("K={}\n", stripe_key(432)), "two");
+    // The base was force-pushed away: no such commit here, and no remote to fetch it from.
+    let event = dir.path().join("event.json");
+    std::fs::write(&event, format!(r#"{{"before": "{}", "after": "{head}"}}"#, "1".repeat(40))).unwrap();
+    let files = ActionFiles {
+        summary: &dir.path().join("summary.md"),
+        outputs: &dir.path().join("outputs.txt"),
+        sarif: &dir.path().join("out"),
+    };
+    let o = run_action(&repo, "push", Some(&event), &files, true);
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{all}");
+    assert!(all.contains("::notice title=leakhound::base commit 111111111111 is not in this checkout"), "{all}");
+    assert!(!all.contains("revspec") && !all.contains("class="), "{all}");
+    // The SARIF file has no .sarif extension and is SARIF all the same.
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(files.sarif).unwrap()).unwrap();
+    assert_eq!(v["version"], "2.1.0");
 }
 
 /// The files a GitHub runner hands to a step.

@@ -29,6 +29,22 @@ fn human_report() {
 }
 
 #[test]
+fn github_report() {
+    // Annotations on standard output, the job summary into $GITHUB_STEP_SUMMARY.
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let o = leakhound()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["scan", "--no-git", "--format", "github", "fixtures/reports"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("github_annotations", stdout(&o));
+    insta::assert_snapshot!("github_summary", std::fs::read_to_string(&summary).unwrap());
+}
+
+#[test]
 fn json_report() {
     let o = scan_fixture("json", &[]);
     assert_eq!(o.status.code(), Some(1));
