@@ -235,8 +235,7 @@ fn drop_accepted(
     use leakhound::baseline::Accepted;
     let key = scanner.fingerprint_key();
     let mut sources: Vec<(Accepted, &'static str, &'static str)> = Vec::new();
-    let dir = if root.is_dir() { root.to_path_buf() } else { PathBuf::from(".") };
-    let ignore = dir.join(".leakhoundignore");
+    let ignore = config_dir(root, args).join(".leakhoundignore");
     if !args.no_repo_config && !args.paths.iter().any(|p| p == Path::new("-")) && ignore.is_file() {
         sources.push((Accepted::from_ignore_file(&ignore)?, "ignore-file", "repository"));
     }
@@ -342,6 +341,22 @@ fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
     let mut plain: Vec<PathBuf> = Vec::new();
     for path in &args.paths {
         let git_dir = if args.no_git { None } else { git::discover(path) };
+        // A directory inside a repository: its files, and the history of what is under it.
+        let inside = if args.no_git || git_dir.is_some() || !path.is_dir() { None } else { git::enclosing(path) };
+        if let Some((git_dir, top, rel)) = inside {
+            let mut fs = FsSource::new(vec![top.join(&rel)], args.max_file_size, threads, args.no_ignore);
+            fs.display_base = Some(top);
+            if !args.no_history {
+                fs.skip = git::unchanged_paths(&git_dir);
+                let mut h = history(&git_dir, args, threads, String::new());
+                h.only_under = Some(rel);
+                sources.push(Box::new(fs));
+                sources.push(Box::new(h));
+            } else {
+                sources.push(Box::new(fs));
+            }
+            continue;
+        }
         let Some(git_dir) = git_dir else {
             plain.push(path.clone());
             continue;
@@ -405,6 +420,7 @@ fn history(
         max_file_size: args.max_file_size,
         threads,
         path_prefix,
+        only_under: None,
     }
 }
 
@@ -437,6 +453,16 @@ fn outcome(findings: &[Finding], stats: &ScanStats, args: &ScanArgs) -> Outcome 
     }
 }
 
+/// Where the scanned tree keeps its `.leakhound.toml` and `.leakhoundignore`: the scan root, or the
+/// repository's top level when the root is a directory inside a repository; `.` for a file.
+fn config_dir(root: &Path, args: &ScanArgs) -> PathBuf {
+    if !root.is_dir() {
+        return PathBuf::from(".");
+    }
+    let inside = if args.no_git { None } else { leakhound::source::git::enclosing(root) };
+    inside.map_or_else(|| root.to_path_buf(), |(_, top, _)| top)
+}
+
 /// The configuration files in force, in order: the user config file, then `--config FILE` or else
 /// `.leakhound.toml` at the scan root (repository trust: allowlists and rules only; skipped with
 /// `--no-repo-config`).
@@ -452,7 +478,7 @@ fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<String>) -> Res
     if args.no_repo_config || root == Path::new("-") {
         return Ok(out);
     }
-    let in_tree = if root.is_dir() { root.join(".leakhound.toml") } else { PathBuf::from(".leakhound.toml") };
+    let in_tree = config_dir(root, args).join(".leakhound.toml");
     if in_tree.is_file() {
         out.push(ConfigFile::load(&in_tree, Trust::Repository, warnings)?);
     }

@@ -31,11 +31,22 @@ pub struct FsSource {
     pub skip: std::collections::HashSet<PathBuf>,
     /// Directories (relative to the root) not to walk: submodules, scanned as their own repositories.
     pub exclude_dirs: Vec<PathBuf>,
+    /// Show paths (and match `skip`) relative to this directory instead of the root: the repository's
+    /// top level when the root is a directory inside it.
+    pub display_base: Option<PathBuf>,
 }
 
 impl FsSource {
     pub fn new(roots: Vec<PathBuf>, max_file_size: u64, threads: usize, no_ignore: bool) -> Self {
-        FsSource { roots, max_file_size, threads, no_ignore, skip: Default::default(), exclude_dirs: Vec::new() }
+        FsSource {
+            roots,
+            max_file_size,
+            threads,
+            no_ignore,
+            skip: Default::default(),
+            exclude_dirs: Vec::new(),
+            display_base: None,
+        }
     }
 }
 
@@ -79,7 +90,10 @@ impl Source for FsSource {
                         // Everything but directories: files, links, and FIFOs/devices (reported, not read).
                         let is_dir = entry.file_type().is_none_or(|t| t.is_dir());
                         if !is_dir || is_link {
-                            let root = self.roots.iter().find(|r| entry.path().starts_with(r));
+                            let root = match &self.display_base {
+                                Some(base) => Some(base),
+                                None => self.roots.iter().find(|r| entry.path().starts_with(r)),
+                            };
                             let shown = display_path(entry.path(), root.map(|r| r.as_path()), multi);
                             let rel = root.and_then(|r| entry.path().strip_prefix(r).ok());
                             if !self.skip.is_empty() && rel.is_some_and(|p| self.skip.contains(p)) {

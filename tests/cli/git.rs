@@ -341,3 +341,24 @@ fn range_reports_merged_work_once_and_a_merge_resolution_line() {
     assert!(f.contains(&(side_key, "side work".to_string())), "{f:?}");
     assert!(f.contains(&(resolution_key, "merge side".to_string())), "{f:?}");
 }
+
+#[test]
+fn a_directory_inside_a_repository_gets_its_history_and_the_repository_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let gone = stripe_key(170);
+    commit_file(d, "src/old.env", &format!("K={gone}\n"), "add");
+    std::fs::remove_file(d.join("src/old.env")).unwrap();
+    commit_file(d, "docs/other.env", &format!("K={}\n", stripe_key(171)), "remove, and elsewhere");
+    write(d, "src/new.env", format!("K={}\n", stripe_key(172)));
+    write(d, "src/vendor/skip.env", format!("K={}\n", stripe_key(173)));
+    write(d, ".leakhound.toml", "[allowlist]\npaths = [\"src/vendor/**\"]\n");
+    let (r, o) = scan_json(&["--show-secrets", d.join("src").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let mut paths = finding_paths(&r);
+    paths.sort();
+    assert_eq!(paths, vec!["src/new.env", "src/old.env"], "history limited to src/, paths from the top level");
+    assert!(stdout(&o).contains(&gone));
+    assert_eq!(r["config_files"][0]["trust"], "repository", "the repository's config applies");
+}

@@ -26,6 +26,8 @@ pub struct HistorySource {
     pub threads: usize,
     /// Prefix for reported paths (a submodule's path within its superproject).
     pub path_prefix: String,
+    /// Only blobs under this directory (`src/api`), for a scan of a directory inside the repository.
+    pub only_under: Option<String>,
 }
 
 struct Job {
@@ -51,7 +53,8 @@ impl Source for HistorySource {
             .map_err(|e| SourceError::Root { path: self.git_dir.display().to_string(), message: e.to_string() })?;
         let (tx, rx) = sync_channel::<Job>(4096);
         std::thread::scope(|s| {
-            let walker = s.spawn(move || enumerate(&repo, &tips, &self.path_prefix, visitor, &tx));
+            let only = self.only_under.as_deref();
+            let walker = s.spawn(move || enumerate(&repo, &tips, &self.path_prefix, only, visitor, &tx));
             pool.install(|| {
                 rx.into_iter().par_bridge().for_each_init(
                     || Repository::open(&self.git_dir).ok(),
@@ -165,9 +168,13 @@ fn enumerate(
     repo: &Repository,
     tips: &[Oid],
     prefix: &str,
+    only_under: Option<&str>,
     visitor: &dyn Visitor,
     tx: &std::sync::mpsc::SyncSender<Job>,
 ) {
+    // With `only_under`, a directory is walked only on the way to it or inside it.
+    let wanted_dir = |dir: &str| only_under.is_none_or(|u| under(dir, u) || under(u, dir));
+    let wanted_file = |path: &str| only_under.is_none_or(|u| under(path, u));
     let problem = |path: String, message: String| visitor.skip(Skip { path, reason: SkipReason::Other(message) });
     let mut walk = match repo.revwalk() {
         Ok(w) => w,
@@ -226,10 +233,10 @@ fn enumerate(
                 // 40000 is a tree, 100644/100755 a file; 120000 (a symlink's target) and 160000 (a
                 // submodule's commit) are not file content of this repository.
                 if entry.mode == b"40000" {
-                    if seen_trees.insert(id) {
+                    if wanted_dir(&path) && seen_trees.insert(id) {
                         stack.push((id, path));
                     }
-                } else if entry.mode.starts_with(b"100") && seen_blobs.insert(id) {
+                } else if entry.mode.starts_with(b"100") && wanted_file(&path) && seen_blobs.insert(id) {
                     let commit = match &info {
                         Some(c) => Arc::clone(c),
                         None => match repo.find_commit(oid) {
@@ -250,6 +257,11 @@ fn enumerate(
             }
         }
     }
+}
+
+/// Whether `path` is `dir` or inside it (`/`-separated).
+fn under(path: &str, dir: &str) -> bool {
+    path == dir || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
 }
 
 /// The tree id on a raw commit's first line (`tree <hex>`).

@@ -26,6 +26,20 @@ pub fn discover(path: &Path) -> Option<PathBuf> {
     Some(repo.path().to_path_buf())
 }
 
+/// The repository whose work tree holds the directory `path` below its top level: its git directory,
+/// its top level (canonical) and `path` relative to it (`src/api`, `/`-separated).
+pub fn enclosing(path: &Path) -> Option<(PathBuf, PathBuf, String)> {
+    let repo = Repository::discover(path).ok()?;
+    let top = repo.workdir()?.canonicalize().ok()?;
+    let real = path.canonicalize().ok()?;
+    let rel = real.strip_prefix(&top).ok()?;
+    if rel.as_os_str().is_empty() {
+        return None;
+    }
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    Some((repo.path().to_path_buf(), top, rel))
+}
+
 /// Whether the repository at `git_dir`, found from `path`, has no work tree to scan: `core.bare`, or
 /// `path` is the git directory itself (a mirror or a copied `.git` often has no config saying it is bare).
 pub fn is_bare(path: &Path, git_dir: &Path) -> bool {
