@@ -151,17 +151,44 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             id: r.id.clone(),
             message: one_line(&e.to_string()),
         })?;
-        if r.keywords.is_empty() {
-            notes.push(format!(
-                "rule {}: has no keywords; leakhound needs at least one (the prefilter): add keywords = [...] before use",
-                r.id
-            ));
-        }
+        // The prefilter needs keywords: a rule without them gets the literal text its regex requires.
+        let keywords = if r.keywords.is_empty() {
+            match crate::rules::required_literals(&pattern) {
+                Some(k) => {
+                    notes.push(format!("rule {}: no keywords; derived {k:?} from its regex", r.id));
+                    k
+                }
+                None => {
+                    notes.push(format!(
+                        "rule {}: not imported: it has no keywords and its regex requires no literal text of 3+ \
+                         characters for the prefilter (add keywords = [...] to it and import again)",
+                        r.id
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            r.keywords.clone()
+        };
         if let Some(p) = &r.path {
             notes.push(format!("rule {}: path regex {p:?} not carried over (leakhound's rule paths are globs)", r.id));
         }
         let mut allow = Vec::new();
         for a in r.allowlist.iter().chain(r.allowlists.iter()) {
+            // AND over several kinds of criteria (paths and regexes, …) has no equivalent here, where
+            // each criterion allows on its own: importing it would hide more than it did.
+            let kinds = [!a.paths.is_empty(), !a.regexes.is_empty(), !a.stopwords.is_empty(), !a.commits.is_empty()]
+                .iter()
+                .filter(|&&k| k)
+                .count();
+            if a.condition.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("and")) && kinds > 1 {
+                notes.push(format!(
+                    "rule {}: an allowlist with condition = \"AND\" over several criteria was dropped (leakhound's \
+                     allowlist criteria each allow on their own); review the findings it used to hide",
+                    r.id
+                ));
+                continue;
+            }
             match a.regex_target.as_deref() {
                 None | Some("secret") => allow.extend(a.regexes.iter().cloned()),
                 Some(t) => {
@@ -188,7 +215,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             id,
             name: r.description.clone().unwrap_or_else(|| r.id.clone()),
             severity: Severity::High,
-            keywords: r.keywords.clone(),
+            keywords,
             pattern,
             min_entropy: r.entropy,
             checksum: None,

@@ -1,5 +1,6 @@
 //! Rules: their file format, loading (built-in and user files), compilation and self-test.
 
+mod literals;
 mod selftest;
 mod spec;
 
@@ -10,6 +11,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::text::one_line;
+pub use literals::required_literals;
 pub use selftest::{check_rules, ExampleFailure};
 pub use spec::{RuleFile, RuleSpec};
 

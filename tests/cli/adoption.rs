@@ -329,3 +329,41 @@ fn install_hook_in_a_linked_worktree_guards_its_commits() {
     let o = commit(&wt, "oops", Some("/usr/bin:/bin"));
     assert!(!o.status.success(), "git ran the hook in the worktree: {}", stderr(&o));
 }
+
+#[test]
+fn gitleaks_rules_without_keywords_get_them_from_their_regex_or_are_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "gl.toml",
+        r#"
+[[rules]]
+id = "acme"
+regex = '''(?i)acme_key\s*=\s*([a-z0-9]{24})'''
+[[rules]]
+id = "hexonly"
+regex = '''[a-f0-9]{40}'''
+[[rules]]
+id = "and"
+regex = '''zeta_[a-z0-9]{16}'''
+keywords = ["zeta_"]
+[[rules.allowlists]]
+condition = "AND"
+paths = ['''test''']
+regexes = ['''^zeta_0''']
+"#,
+    );
+    let out = d.join("out.toml");
+    let o = leakhound().current_dir(d).args(["config", "import-gitleaks", "gl.toml", "-o"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let notes = stderr(&o);
+    assert!(notes.contains("rule acme: no keywords; derived [\"acme_key\"]"), "{notes}");
+    assert!(notes.contains("rule hexonly: not imported"), "{notes}");
+    assert!(notes.contains("rule and: an allowlist with condition = \"AND\""), "{notes}");
+    // Every rule written scans: no rule without keywords breaks the next scan.
+    write(d, "src/a.py", format!("ACME_KEY = {}\n", random_base62(8, 24).to_lowercase()));
+    let (r, o) = scan_json(&["--no-git", "--config", out.to_str().unwrap(), d.join("src").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(r["findings"][0]["rule_id"], "acme");
+}
