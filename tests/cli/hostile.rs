@@ -398,3 +398,60 @@ fn a_config_parse_error_names_the_line_but_does_not_print_it() {
     assert!(err.contains(".leakhound.toml: invalid config: line 3"), "{err}");
     assert!(!err.contains(&key[8..]) && !err.contains('\x1b'), "{err}");
 }
+
+#[test]
+fn fingerprints_are_keyed_and_old_unkeyed_ones_still_match_with_a_warning() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "app.env", "DB_PASSWORD=Winter2023!\n");
+    let (r, _) = scan_dir(dir.path(), &[]);
+    let f = &r["findings"][0];
+    let rule = f["rule_id"].as_str().unwrap();
+    let plain = |parts: &[&str]| hex::encode(Sha256::digest(parts.join("\0").as_bytes()));
+    let guessed = plain(&[rule, "Winter2023!"]);
+    assert_ne!(f["fingerprints"]["secret"].as_str().unwrap(), guessed, "a word list does not find it");
+    assert_eq!(r["fingerprint_key_id"].as_str().unwrap().len(), 16);
+
+    // Another key gives other fingerprints; a baseline made with it is refused, naming both keys.
+    let base = dir.path().join("base.json");
+    let o = leakhound()
+        .current_dir(dir.path())
+        .args(["scan", "--no-git", "--write-baseline", base.to_str().unwrap(), "."])
+        .env("LEAKHOUND_FINGERPRINT_KEY", "another key")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = leakhound()
+        .current_dir(dir.path())
+        .args(["scan", "--no-git", "--baseline", base.to_str().unwrap(), "."])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("written with fingerprint key"), "{}", stderr(&o));
+
+    // A leakhound 0.1 ignore file (plain SHA-256) still matches, with a warning to replace it.
+    write(dir.path(), ".leakhoundignore", format!("{guessed}\n"));
+    let (r, o) = scan_dir(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(r["suppressed"][0]["findings"], 1);
+    assert!(stderr(&o).contains("old unkeyed fingerprints"), "{}", stderr(&o));
+}
+
+#[test]
+fn webhook_notices_and_dry_runs_redact_commit_messages_and_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let in_message = stripe_key(916);
+    let in_file = stripe_key(917);
+    write(dir.path(), "pay.env", format!("K={in_file}\n"));
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", &format!("use {in_message} for now")]);
+    let o = leakhound()
+        .args(["scan", "--revoke-dry-run", "--revoke-webhook", "http://127.0.0.1:9/x", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(all.contains("dry run: would POST"), "{all}");
+    assert!(!all.contains(&in_message[8..]) && !all.contains(&in_file[8..]), "{all}");
+}
