@@ -19,8 +19,13 @@ while [ $# -gt 0 ]; do
 done
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-cargo build --release --locked -q
-lh=$PWD/target/release/leakhound
+# LEAKHOUND_BIN=path/to/leakhound times another build (e.g. the previous commit's) with the same script.
+if [ -n "${LEAKHOUND_BIN:-}" ]; then
+  lh=$LEAKHOUND_BIN
+else
+  cargo build --release --locked -q
+  lh=$PWD/target/release/leakhound
+fi
 
 median() { sort -n | awk '{a[NR]=$0} END{print a[int((NR+1)/2)]}'; }
 timed() { # timed NAME CMD...: median wall and peak RSS over $runs runs

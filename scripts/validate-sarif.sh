@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates SARIF files with Microsoft's SARIF Multitool and GitHub's rules; fails on any error.
+# Validates SARIF files with Microsoft's SARIF Multitool and GitHub's rules; fails on any error or warning.
 #   usage: scripts/validate-sarif.sh FILE...
 # Installs the multitool (npm @microsoft/sarif-multitool-linux) into a cache folder when missing.
 set -euo pipefail
@@ -27,6 +27,6 @@ for r in res:
 PY
   )
   echo "$f: $errors errors, $warnings warnings"
-  [ "$errors" = 0 ] || status=1
+  { [ "$errors" = 0 ] && [ "$warnings" = 0 ]; } || status=1
 done
 exit $status
