@@ -155,8 +155,9 @@ pub enum RulesCommand {
 #[derive(Subcommand, Debug)]
 pub enum ConfigCommand {
     /// Convert a gitleaks configuration (.gitleaks.toml) into .leakhound.toml.
+    #[command(visible_alias = "import-betterleaks")]
     ImportGitleaks {
-        /// The gitleaks configuration file.
+        /// The gitleaks or Betterleaks (1.x or 2.0, also Kingfisher 2.x's TOML) configuration file.
         file: PathBuf,
         /// Where to write the result (`-` for standard output).
         #[arg(short, long, default_value = ".leakhound.toml")]

@@ -1,6 +1,10 @@
-//! `leakhound config import-gitleaks`: a gitleaks configuration turned into `.leakhound.toml`, with a
-//! list of everything that could not be carried over. Regexes that Rust's regex crate cannot compile
-//! (look-around, backreferences) are refused with the rule named.
+//! `leakhound config import-gitleaks` / `import-betterleaks`: a gitleaks or Betterleaks configuration
+//! turned into `.leakhound.toml`, with a list of everything that could not be carried over. Regexes that
+//! Rust's regex crate cannot compile (look-around, backreferences) are refused with the rule named.
+//!
+//! Betterleaks 1.x is gitleaks 8's format plus expression fields; Betterleaks 2.0 (also read by
+//! Kingfisher 2.x) drops `secretGroup`, `entropy` and allowlists for `valueGroup` and Expr-language
+//! `filter`/`prefilter` expressions. One reader takes all three: the fields tell them apart.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +17,10 @@ use crate::text::one_line;
 #[serde(rename_all = "camelCase", default)]
 struct GlConfig {
     title: Option<String>,
+    /// Betterleaks: an expression that skips whole files or commits.
+    prefilter: Option<String>,
+    /// Betterleaks: an expression that discards findings.
+    filter: Option<String>,
     extend: Option<GlExtend>,
     rules: Vec<GlRule>,
     /// Before gitleaks 8.25: one global `[allowlist]`.
@@ -39,6 +47,35 @@ struct GlRule {
     regex: Option<String>,
     #[serde(default)]
     secret_group: Option<usize>,
+    /// Betterleaks 2.0's name for `secretGroup`.
+    #[serde(default)]
+    value_group: Option<usize>,
+    /// Betterleaks: low | medium | high.
+    #[serde(default)]
+    confidence: Option<String>,
+    #[serde(default)]
+    specificity: Option<i64>,
+    /// Betterleaks: an Expr-language expression; true discards the finding.
+    #[serde(default)]
+    filter: Option<String>,
+    #[serde(default)]
+    validate: Option<String>,
+    #[serde(default)]
+    analyze: Option<String>,
+    #[serde(default)]
+    revoke: Option<String>,
+    /// Betterleaks: a helper rule, never reported itself.
+    #[serde(default)]
+    skip_report: bool,
+    /// Betterleaks 2.0: other rules that must match near this one.
+    #[serde(default)]
+    components: Vec<toml::Value>,
+    /// Betterleaks 1.x: the same, as `[[rules.required]]`.
+    #[serde(default)]
+    required: Vec<toml::Value>,
+    /// Betterleaks 1.x: token-efficiency filtering.
+    #[serde(default)]
+    token_efficiency: Option<bool>,
     #[serde(default)]
     entropy: Option<f64>,
     #[serde(default)]
@@ -73,7 +110,7 @@ struct Out {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file}: not a gitleaks config: {message}")]
+    #[error("{file}: not a gitleaks or Betterleaks config: {message}")]
     Parse { file: String, message: String },
     #[error("{file}: rule {id}: regex cannot be compiled by Rust's regex crate (no look-around or backreferences): {message}")]
     Regex { file: String, id: String, message: String },
@@ -106,6 +143,12 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
         }
     }
     let _ = &gl.title;
+    if let Some(p) = &gl.prefilter {
+        notes.push(format!("prefilter = {p:?}: expressions are not carried over; use [allowlist] paths"));
+    }
+    if let Some(f) = &gl.filter {
+        notes.push(format!("filter = {f:?}: expressions are not carried over; use [allowlist] regexes or stopwords"));
+    }
     let mut allowlist = AllowlistConfig::default();
     for (i, a) in gl.allowlist.iter().chain(gl.allowlists.iter()).enumerate() {
         let _ = &a.description;
@@ -142,6 +185,42 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     let mut rules = Vec::new();
     for r in gl.rules {
         let id = kebab(&r.id);
+        if r.skip_report {
+            notes.push(format!(
+                "rule {}: a helper rule (skipReport) is not imported; rules that need it match on their own",
+                r.id
+            ));
+            continue;
+        }
+        // Betterleaks' `entropy(finding["secret"]) <= X` is the old `entropy = X`.
+        let mut min_entropy = r.entropy;
+        if let Some(f) = &r.filter {
+            match entropy_filter(f) {
+                Some(x) if min_entropy.is_none() => min_entropy = Some(x),
+                _ => notes.push(format!("rule {}: filter = {f:?} not carried over (an expression)", r.id)),
+            }
+        }
+        for (what, v) in [("validate", &r.validate), ("analyze", &r.analyze), ("revoke", &r.revoke)] {
+            if v.is_some() {
+                notes.push(format!(
+                    "rule {}: {what} expression not carried over (leakhound does not call providers)",
+                    r.id
+                ));
+            }
+        }
+        if !r.components.is_empty() || !r.required.is_empty() {
+            notes.push(format!(
+                "rule {}: required companion rules (components/required) not carried over; it now reports on its own",
+                r.id
+            ));
+        }
+        if r.specificity.is_some() || r.token_efficiency.is_some() {
+            notes.push(format!("rule {}: specificity/tokenEfficiency not carried over", r.id));
+        }
+        let severity = match r.confidence.as_deref() {
+            Some("low") => Severity::Medium,
+            _ => Severity::High,
+        };
         let Some(pattern) = r.regex.clone() else {
             notes.push(format!("rule {}: has no regex (path-only rules are not supported); skipped", r.id));
             continue;
@@ -214,10 +293,10 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
         rules.push(RuleSpec {
             id,
             name: r.description.clone().unwrap_or_else(|| r.id.clone()),
-            severity: Severity::High,
+            severity,
             keywords,
             pattern,
-            min_entropy: r.entropy,
+            min_entropy,
             checksum: None,
             provider: Some("custom".into()),
             description: r.description.clone(),
@@ -226,7 +305,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             rotate: None,
             revocable: false,
             generic: false,
-            secret_group: r.secret_group.filter(|&g| g != 0),
+            secret_group: r.secret_group.or(r.value_group).filter(|&g| g != 0),
             allow,
             paths: Vec::new(),
             span: 0,
@@ -238,9 +317,19 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     let out = Out { allowlist, rules };
     let body =
         toml::to_string_pretty(&out).map_err(|e| ImportError::Parse { file: file.into(), message: e.to_string() })?;
-    let header =
-        format!("# Imported from {file} by `leakhound config import-gitleaks`.\n# Review the notes it printed.\n\n");
+    let header = format!("# Imported from {file} by leakhound.\n# Review the notes it printed.\n\n");
     Ok(Imported { toml: header + &body, notes, rules: n })
+}
+
+/// `entropy(finding["secret"]) <= 3.5` (or `< 3.5`, or `filter.entropy(...)`): the threshold.
+fn entropy_filter(expr: &str) -> Option<f64> {
+    let e: String = expr.chars().filter(|c| !c.is_whitespace()).collect();
+    let e = e.trim_start_matches("filter.");
+    let rest = ["entropy(finding[\"secret\"])", "entropy(finding.secret)", "entropy(finding['secret'])"]
+        .iter()
+        .find_map(|p| e.strip_prefix(p))?;
+    let x = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('<'))?;
+    x.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 fn kebab(id: &str) -> String {
@@ -250,4 +339,14 @@ fn kebab(id: &str) -> String {
         s = s.replace("--", "-");
     }
     s.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn betterleaks_entropy_filters_become_thresholds() {
+        assert_eq!(super::entropy_filter(r#"entropy(finding["secret"]) <= 3.5"#), Some(3.5));
+        assert_eq!(super::entropy_filter("filter.entropy(finding.secret) < 3"), Some(3.0));
+        assert_eq!(super::entropy_filter(r#"entropy(finding["secret"]) <= 3 || x"#), None);
+    }
 }

@@ -367,3 +367,56 @@ regexes = ['''^zeta_0''']
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(r["findings"][0]["rule_id"], "acme");
 }
+
+#[test]
+fn betterleaks_2_configs_are_imported_with_notes_for_what_cannot_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "bl.toml",
+        r#"
+minVersion = "2.0.0-rc.1"
+prefilter = '''matchesAny(attributes["path"], [`(?i)(?:^|/)testdata/`])'''
+filter = '''containsAny(finding["secret"], ["EXAMPLE", "changeme"])'''
+[extend]
+useDefault = true
+disabledRules = ["generic-api-key"]
+[[rules]]
+id = "acme-client-id"
+description = "ACME client ID"
+regex = '''\b(ACME_ID_[A-Z0-9]{16})\b'''
+keywords = ["acme_id_"]
+confidence = "high"
+skipReport = true
+[[rules]]
+id = "acme-client-secret"
+description = "ACME client secret"
+regex = '''(?i)acme[_.-]?secret\s*[:=]\s*["']?(?P<p>[a-z0-9]{4})([a-z0-9]{28})'''
+valueGroup = 2
+keywords = ["acme"]
+tags = ["acme"]
+confidence = "medium"
+specificity = 10
+filter = '''entropy(finding["secret"]) <= 3.0'''
+components = [ { id = "acme-client-id", within = "5L" } ]
+"#,
+    );
+    let out = d.join("out.toml");
+    let o =
+        leakhound().current_dir(d).args(["config", "import-betterleaks", "bl.toml", "-o"]).arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let notes = stderr(&o);
+    for expected in ["prefilter", "filter = ", "skipReport", "components", "specificity", "useDefault"] {
+        assert!(notes.contains(expected), "{expected}: {notes}");
+    }
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("min_entropy = 3.0") && written.contains("secret_group = 2"), "{written}");
+    let secret = random_base62(9, 32).to_lowercase();
+    write(d, "src/a.py", format!("ACME_SECRET = \"{secret}\"\n"));
+    let (r, o) =
+        scan_json(&["--no-git", "--show-secrets", "--config", out.to_str().unwrap(), d.join("src").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(r["findings"][0]["rule_id"], "acme-client-secret");
+    assert_eq!(r["findings"][0]["secret"], &secret[4..], "valueGroup carried over");
+}
