@@ -363,8 +363,15 @@ mod tests {
     use super::*;
     use crate::rules::RuleFile;
 
-    fn scanner(rules: &str) -> Scanner {
-        let file: RuleFile = toml::from_str(rules).unwrap();
+    /// A scanner with rules given as (id, keyword, pattern, generic).
+    fn scanner(rules: &[(&str, &str, &str, bool)]) -> Scanner {
+        let text: String = rules
+            .iter()
+            .map(|(id, kw, pattern, generic)| {
+                format!("[[rules]]\nid = \"{id}\"\nname = \"{id}\"\nseverity = \"high\"\nkeywords = [\"{kw}\"]\npattern = '{pattern}'\ngeneric = {generic}\n")
+            })
+            .collect();
+        let file: RuleFile = toml::from_str(&text).unwrap();
         let mut set = RuleSet::default();
         set.add_specs("test.toml", file.rules, "test", true).unwrap();
         Scanner::new(set, Vec::new(), false)
@@ -372,22 +379,8 @@ mod tests {
 
     #[test]
     fn a_secret_inside_another_shows_no_prefix_and_the_snippet_redacts_both() {
-        let s = scanner(
-            r#"
-[[rules]]
-id = "outer"
-name = "outer"
-severity = "high"
-keywords = ["outer_"]
-pattern = 'outer_[a-z0-9]{32}'
-[[rules]]
-id = "inner"
-name = "inner"
-severity = "high"
-keywords = ["inner"]
-pattern = 'inner[0-9]{12}'
-"#,
-        );
+        let s =
+            scanner(&[("outer", "outer_", "outer_[a-z0-9]{32}", false), ("inner", "inner", "inner[0-9]{12}", false)]);
         let data = b"k = outer_ab12cd34inner839201746158ef56gh78ij; x = 1\n";
         let f = s.scan(data, &Origin::Stdin);
         assert_eq!(f.len(), 2, "{f:?}");
@@ -401,23 +394,8 @@ pattern = 'inner[0-9]{12}'
     #[test]
     fn shadowing_is_fast_on_hundreds_of_thousands_of_overlapping_matches() {
         // Every line matches a specific and a generic rule: the pairwise rule took minutes here.
-        let s = scanner(
-            r#"
-[[rules]]
-id = "specific"
-name = "specific"
-severity = "high"
-keywords = ["tok_"]
-pattern = 'tok_[a-z0-9]{8}'
-[[rules]]
-id = "generic"
-name = "generic"
-severity = "low"
-keywords = ["tok_"]
-generic = true
-pattern = '(tok_[a-z0-9]{4})'
-"#,
-        );
+        let s =
+            scanner(&[("specific", "tok_", "tok_[a-z0-9]{8}", false), ("generic", "tok_", "(tok_[a-z0-9]{4})", true)]);
         let data: String = (0..60_000u64).map(|i| format!("tok_{:08x}\n", (i * 2_654_435_761) % (1 << 32))).collect();
         let r = s.scan_blob(data.as_bytes(), &Origin::Stdin, true);
         assert!(r.truncated, "past the per-blob cap");
