@@ -162,7 +162,7 @@ fn rules_target(data: &[u8], _scratch: &Path) -> bool {
     let Ok(file) = toml::from_str::<RuleFile>(text) else { return false };
     let mut set = RuleSet::default();
     if set.add_specs("fuzz.toml", file.rules, "custom", false).is_ok() {
-        let _ = leakhound::rules::check_rules(set);
+        let _ = leakhound::scan::check_rules(set);
     }
     true
 }

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use leakhound::config::{ConfigFile, Trust};
 use leakhound::finding::Finding;
 use leakhound::report::{self, AppliedConfig, Format, Report, ScanStats, Suppression};
-use leakhound::rules::{self, RuleSet};
+use leakhound::rules::RuleSet;
 use leakhound::scan::{Allowlist, Scanner};
 use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
 use leakhound::text::escape_control;
@@ -788,7 +788,7 @@ fn check_rules(path: Option<&Path>) -> Result<Outcome> {
         }
         None => RuleSet::builtin()?,
     };
-    let (set, failures) = rules::check_rules(set)?;
+    let (set, failures) = leakhound::scan::check_rules(set)?;
     for f in &failures {
         eprintln!("leakhound: rule check failed: {f}");
     }

@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod config;
+pub mod delivery;
 pub mod finding;
 pub mod gitleaks_import;
 pub mod pipeline;

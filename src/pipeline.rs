@@ -6,10 +6,9 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::finding::Finding;
-use crate::report::ScanStats;
 use crate::scan::content::{classify, Content};
 use crate::scan::Scanner;
-use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+use crate::source::{Blob, Repository, Skip, SkipReason, Source, SourceError, Visitor};
 
 /// Called as blobs are scanned (for a progress bar): blobs and bytes so far.
 pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
@@ -65,6 +64,58 @@ impl Visitor for Collector<'_> {
     fn note(&self, message: String) {
         self.notes.lock().unwrap_or_else(|e| e.into_inner()).push(message);
     }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ScanStats {
+    pub blobs: u64,
+    pub bytes: u64,
+    pub binary: u64,
+    /// Everything not scanned for a reason other than being binary.
+    pub skipped: Vec<Skip>,
+    /// Remarks about the scan as a whole (e.g. a shallow repository).
+    pub notes: Vec<String>,
+    pub elapsed_ms: u64,
+    /// The repository scanned, when it was one (for SARIF's versionControlProvenance).
+    pub repository: Option<Repository>,
+    /// The configuration files applied, in order.
+    pub config_files: Vec<AppliedConfig>,
+    /// What each allowlist, ignore file and baseline suppressed.
+    pub suppressed: Vec<Suppression>,
+    /// The public id of the key fingerprints were computed with.
+    pub fingerprint_key_id: String,
+    /// What was scanned, in words ("commits a1b2..c3d4", "the whole history"), for summaries.
+    pub scope: String,
+}
+
+/// A configuration file that was applied, and who chose it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AppliedConfig {
+    pub path: String,
+    /// `user` (--config or the user config file: every setting) or `repository` (found in the scanned
+    /// tree: allowlists and rules only).
+    pub trust: &'static str,
+    /// Built-in rules this file replaced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replaced_rules: Vec<String>,
+    /// Rules a repository config turned off (`disable_rules`, `enable_rules`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disabled_rules: Vec<String>,
+}
+
+/// What one source of suppression hid.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Suppression {
+    /// The file: a config, `.leakhoundignore`, a baseline.
+    pub source: String,
+    /// `allowlist`, `ignore-file` or `baseline`.
+    pub kind: &'static str,
+    /// `user` or `repository`.
+    pub trust: &'static str,
+    /// Files not scanned (allowlisted paths).
+    pub files: u64,
+    /// Findings not reported.
+    pub findings: u64,
 }
 
 /// Scan everything `source` yields. Findings come back deduplicated and sorted by place.

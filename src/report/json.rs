@@ -33,7 +33,7 @@ pub struct JsonFinding<'a> {
     pub commit: Option<CommitInfo>,
     /// Revoke-webhook outcomes (present only when webhooks are configured).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delivery: Option<&'a [crate::revoke::Delivery]>,
+    pub delivery: Option<&'a [super::Delivery]>,
 }
 
 #[derive(Serialize)]

@@ -8,10 +8,12 @@ pub mod sarif;
 
 use std::io::{self, Write};
 
+pub use crate::delivery::{Deliveries, Delivery};
 use crate::finding::{CommitInfo, Finding};
+pub use crate::pipeline::{AppliedConfig, ScanStats, Suppression};
 use crate::rules::RuleSet;
 use crate::scan::Scanner;
-use crate::source::Skip;
+pub use crate::source::Repository;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -33,7 +35,7 @@ pub struct Report<'a> {
     /// Print raw secrets (the user passed `--show-secrets`).
     pub show_secrets: bool,
     /// Revoke-webhook outcomes by secret fingerprint, when webhooks are configured.
-    pub deliveries: Option<&'a crate::revoke::Deliveries>,
+    pub deliveries: Option<&'a Deliveries>,
 }
 
 impl<'a> Report<'a> {
@@ -63,70 +65,9 @@ impl<'a> Report<'a> {
         })
     }
 
-    pub fn deliveries_of(&self, f: &Finding) -> Option<&'a [crate::revoke::Delivery]> {
+    pub fn deliveries_of(&self, f: &Finding) -> Option<&'a [Delivery]> {
         self.deliveries.and_then(|d| d.get(&f.fingerprints.secret)).map(|v| v.as_slice())
     }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ScanStats {
-    pub blobs: u64,
-    pub bytes: u64,
-    pub binary: u64,
-    /// Everything not scanned for a reason other than being binary.
-    pub skipped: Vec<Skip>,
-    /// Remarks about the scan as a whole (e.g. a shallow repository).
-    pub notes: Vec<String>,
-    pub elapsed_ms: u64,
-    /// The repository scanned, when it was one (for SARIF's versionControlProvenance).
-    pub repository: Option<Repository>,
-    /// The configuration files applied, in order.
-    pub config_files: Vec<AppliedConfig>,
-    /// What each allowlist, ignore file and baseline suppressed.
-    pub suppressed: Vec<Suppression>,
-    /// The public id of the key fingerprints were computed with.
-    pub fingerprint_key_id: String,
-    /// What was scanned, in words ("commits a1b2..c3d4", "the whole history"), for summaries.
-    pub scope: String,
-}
-
-/// A configuration file that was applied, and who chose it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct AppliedConfig {
-    pub path: String,
-    /// `user` (--config or the user config file: every setting) or `repository` (found in the scanned
-    /// tree: allowlists and rules only).
-    pub trust: &'static str,
-    /// Built-in rules this file replaced.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub replaced_rules: Vec<String>,
-    /// Rules a repository config turned off (`disable_rules`, `enable_rules`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub disabled_rules: Vec<String>,
-}
-
-/// What one source of suppression hid.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Suppression {
-    /// The file: a config, `.leakhoundignore`, a baseline.
-    pub source: String,
-    /// `allowlist`, `ignore-file` or `baseline`.
-    pub kind: &'static str,
-    /// `user` or `repository`.
-    pub trust: &'static str,
-    /// Files not scanned (allowlisted paths).
-    pub files: u64,
-    /// Findings not reported.
-    pub findings: u64,
-}
-
-/// Where a scanned repository lives and which revision was scanned.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Repository {
-    /// The `origin` remote as an absolute URL (https, with any credentials removed).
-    pub uri: String,
-    pub revision: Option<String>,
-    pub branch: Option<String>,
 }
 
 pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {

@@ -2,7 +2,6 @@
 //! configured webhooks, retrying what can succeed later and keeping what finally failed in an outbox,
 //! so the issuer can revoke the key within seconds and nothing is lost.
 
-pub mod config;
 pub mod outbox;
 pub mod payload;
 pub mod sign;
@@ -13,49 +12,13 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
+pub use crate::config::webhook::WebhookConfig;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
-pub use config::WebhookConfig;
 use outbox::{Outbox, OutboxEntry};
 use transport::{Attempted, Transport};
 
-/// What happened to one finding's notice to one webhook.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "kebab-case")]
-pub enum Delivery {
-    Delivered {
-        webhook: String,
-        http_status: u16,
-        attempts: u32,
-    },
-    Failed {
-        webhook: String,
-        http_status: Option<u16>,
-        attempts: u32,
-        error: String,
-        outbox: bool,
-    },
-    /// `--revoke-dry-run`: built and shown, not sent.
-    DryRun {
-        webhook: String,
-    },
-    /// Waiting in the outbox, sent by someone else (another leakhound process holds it).
-    Deferred {
-        webhook: String,
-        reason: String,
-    },
-}
-
-impl Delivery {
-    pub fn is_failure(&self) -> bool {
-        matches!(self, Delivery::Failed { .. })
-    }
-}
-
-/// Outcomes by the finding's secret fingerprint (one key can go to several webhooks).
-pub type Deliveries = HashMap<String, Vec<Delivery>>;
+pub use crate::delivery::{Deliveries, Delivery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RevokeError {
@@ -63,6 +26,12 @@ pub enum RevokeError {
     Config { url: String, message: String },
     #[error("outbox {path}: {message}")]
     Outbox { path: String, message: String },
+}
+
+impl From<crate::config::webhook::WebhookError> for RevokeError {
+    fn from(e: crate::config::webhook::WebhookError) -> Self {
+        RevokeError::Config { url: e.url, message: e.message }
+    }
 }
 
 /// A notice ready to send: its body is fixed, so every retry and every later run sends the same bytes

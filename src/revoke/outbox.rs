@@ -16,8 +16,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use super::config::WebhookConfig;
 use super::{Notice, RevokeError};
+use crate::config::webhook::WebhookConfig;
 
 /// One waiting notice and the webhook settings it is sent with.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -62,15 +62,7 @@ impl OutboxEntry {
     }
 }
 
-/// The default outbox: `$XDG_STATE_HOME/leakhound/outbox.sqlite3` (`~/.local/state/…`), never the
-/// scanned work tree.
-pub fn default_path() -> PathBuf {
-    dirs::state_dir()
-        .or_else(dirs::cache_dir)
-        .unwrap_or_else(std::env::temp_dir)
-        .join("leakhound")
-        .join("outbox.sqlite3")
-}
+pub use crate::config::webhook::default_outbox_path as default_path;
 
 pub struct Outbox {
     conn: Connection,

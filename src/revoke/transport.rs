@@ -2,14 +2,13 @@
 //! timeouts, retries with exponential backoff and jitter on connection errors, timeouts, 429 (honouring
 //! Retry-After) and 5xx; none on other statuses.
 
-use std::net::IpAddr;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rand::Rng;
 
-use super::config::WebhookConfig;
 use super::sign::signature;
 use super::RevokeError;
+use crate::config::webhook::{WebhookConfig, MAX_ATTEMPTS, MAX_TIMEOUT_SECS};
 
 pub struct Transport {
     agent: ureq::Agent,
@@ -30,7 +29,7 @@ const BASE_BACKOFF_MS: u64 = 200;
 
 impl Transport {
     pub fn new(hook: &WebhookConfig) -> Result<Self, RevokeError> {
-        hook.validate()?;
+        hook.validate().map_err(RevokeError::from)?;
         let key = std::env::var(&hook.secret_env).map_err(|_| RevokeError::Config {
             url: hook.url.clone(),
             message: format!("the signing key variable {} is not set", hook.secret_env),
@@ -41,7 +40,7 @@ impl Transport {
                 message: format!("{} is empty", hook.secret_env),
             });
         }
-        let timeout = Duration::from_secs(hook.timeout_secs.clamp(1, super::config::MAX_TIMEOUT_SECS));
+        let timeout = Duration::from_secs(hook.timeout_secs.clamp(1, MAX_TIMEOUT_SECS));
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_connect(Some(timeout.min(Duration::from_secs(5))))
             .timeout_global(Some(timeout))
@@ -55,7 +54,7 @@ impl Transport {
             agent,
             url: hook.url.clone(),
             key: key.into_bytes(),
-            max_attempts: hook.max_attempts.clamp(1, super::config::MAX_ATTEMPTS),
+            max_attempts: hook.max_attempts.clamp(1, MAX_ATTEMPTS),
             timeout,
         })
     }
@@ -127,47 +126,9 @@ fn backoff(attempt: u32, retry_after: Option<Duration>) -> Duration {
     Duration::from_millis(rand::thread_rng().gen_range(ceiling / 2..=ceiling)).min(MAX_BACKOFF)
 }
 
-/// https everywhere; http only to a loopback host, which never leaves the machine.
-pub fn check_url(url: &str) -> Result<(), RevokeError> {
-    let bad = |m: &str| RevokeError::Config { url: url.to_string(), message: m.to_string() };
-    let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("not a URL"))?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if let Some(h) = host_port.strip_prefix('[') {
-        h.split(']').next().unwrap_or("")
-    } else {
-        host_port.split(':').next().unwrap_or("")
-    };
-    if host.is_empty() {
-        return Err(bad("no host"));
-    }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(()),
-        "http" if is_loopback(host) => Ok(()),
-        "http" => Err(bad("plain http is allowed only for loopback addresses; use https")),
-        _ => Err(bad("the scheme must be https")),
-    }
-}
-
-fn is_loopback(host: &str) -> bool {
-    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_need_https_except_loopback() {
-        assert!(check_url("https://hooks.example.com/x").is_ok());
-        assert!(check_url("http://127.0.0.1:8080/x").is_ok());
-        assert!(check_url("http://[::1]:9/x").is_ok());
-        assert!(check_url("http://localhost/x").is_ok());
-        assert!(check_url("http://hooks.example.com/x").is_err());
-        assert!(check_url("http://10.0.0.1/x").is_err());
-        assert!(check_url("http://127.0.0.1.evil.com/x").is_err());
-        assert!(check_url("ftp://x/y").is_err());
-    }
 
     #[test]
     fn backoff_grows_and_honours_retry_after() {

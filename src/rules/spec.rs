@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::Severity;
 
+/// The checksum validators a rule may name (`checksum = "…"`); `scan::checksum` implements them.
+pub const CHECKSUMS: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array-64", "base64-user-pass"];
+
 /// A file of rules: `[[rules]]` tables.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

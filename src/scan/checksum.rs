@@ -3,7 +3,7 @@
 
 use base64::Engine;
 
-pub const NAMES: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array-64", "base64-user-pass"];
+pub use crate::rules::CHECKSUMS as NAMES;
 
 pub fn is_known(name: &str) -> bool {
     NAMES.contains(&name)

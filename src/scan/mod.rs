@@ -8,6 +8,7 @@ pub mod content;
 pub mod entropy;
 pub mod filters;
 mod prefilter;
+mod selftest;
 mod shadow;
 pub mod snippet;
 
@@ -18,6 +19,7 @@ use crate::redact::Secret;
 use crate::rules::{Rule, RuleSet};
 pub use allowlist::Allowlist;
 pub use prefilter::Prefilter;
+pub use selftest::{check_rules, ExampleFailure};
 use snippet::Spans;
 
 /// How far around a keyword hit the regex may look on the same line: bounds the work on minified files

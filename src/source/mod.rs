@@ -10,6 +10,15 @@ use std::fmt;
 
 use crate::finding::Origin;
 
+/// Where a scanned repository lives and which revision was scanned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repository {
+    /// The `origin` remote as an absolute URL (https, with any credentials removed).
+    pub uri: String,
+    pub revision: Option<String>,
+    pub branch: Option<String>,
+}
+
 /// Bytes to scan and where they came from.
 pub struct Blob<'a> {
     pub data: &'a [u8],

@@ -153,12 +153,12 @@ pub fn unchanged_paths(git_dir: &Path) -> std::collections::HashSet<PathBuf> {
 }
 
 /// The repository's `origin` remote as an https URL without credentials, HEAD's commit and branch.
-pub fn describe(git_dir: &Path) -> Option<crate::report::Repository> {
+pub fn describe(git_dir: &Path) -> Option<crate::source::Repository> {
     let repo = Repository::open(git_dir).ok()?;
     let remote = repo.find_remote("origin").ok()?;
     let uri = https_url(remote.url()?)?;
     let head = repo.head().ok();
-    Some(crate::report::Repository {
+    Some(crate::source::Repository {
         uri,
         revision: head.as_ref().and_then(|h| h.target()).map(|o| o.to_string()),
         branch: head.as_ref().filter(|h| h.is_branch()).and_then(|h| h.shorthand().map(str::to_string)),

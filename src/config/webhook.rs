@@ -1,10 +1,30 @@
-//! `[[webhooks]]` in .leakhound.toml, or `--revoke-webhook URL`.
+//! `[[webhooks]]` in the user's own config, or `--revoke-webhook URL`: the settings, their bounds and
+//! their defaults, checked in one place. Sending is `revoke`'s job.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use serde::Deserialize;
 
 use crate::rules::Rule;
+
+/// A webhook setting out of bounds.
+#[derive(Debug, thiserror::Error)]
+#[error("webhook {url}: {message}")]
+pub struct WebhookError {
+    pub url: String,
+    pub message: String,
+}
+
+/// The default outbox: `$XDG_STATE_HOME/leakhound/outbox.sqlite3` (`~/.local/state/…`), never the
+/// scanned work tree.
+pub fn default_outbox_path() -> PathBuf {
+    dirs::state_dir()
+        .or_else(dirs::cache_dir)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("leakhound")
+        .join("outbox.sqlite3")
+}
 
 pub const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
 /// Longest single attempt; the delivery phase as a whole has its own deadline.
@@ -66,9 +86,9 @@ impl WebhookConfig {
 
     /// Every setting within bounds: an https (or loopback http) URL, a per-attempt timeout of 1 to 300 s,
     /// 1 to 20 attempts, a signing-key variable name.
-    pub fn validate(&self) -> Result<(), super::RevokeError> {
-        super::transport::check_url(&self.url)?;
-        let bad = |m: String| super::RevokeError::Config { url: self.url.clone(), message: m };
+    pub fn validate(&self) -> Result<(), WebhookError> {
+        check_url(&self.url)?;
+        let bad = |m: String| WebhookError { url: self.url.clone(), message: m };
         if !(1..=MAX_TIMEOUT_SECS).contains(&self.timeout_secs) {
             return Err(bad(format!("timeout_secs must be 1 to {MAX_TIMEOUT_SECS}, not {}", self.timeout_secs)));
         }
@@ -83,11 +103,54 @@ impl WebhookConfig {
 
     /// The outbox this webhook's notices wait in.
     pub fn outbox_path(&self) -> PathBuf {
-        self.outbox.clone().unwrap_or_else(super::outbox::default_path)
+        self.outbox.clone().unwrap_or_else(default_outbox_path)
     }
 
     pub fn accepts(&self, rule: &Rule) -> bool {
         (self.rules.is_empty() || self.rules.contains(&rule.spec.id))
             && (self.tags.is_empty() || self.tags.iter().any(|t| rule.spec.tags.contains(t)))
+    }
+}
+
+/// https everywhere; http only to a loopback host, which never leaves the machine.
+pub fn check_url(url: &str) -> Result<(), WebhookError> {
+    let bad = |m: &str| WebhookError { url: url.to_string(), message: m.to_string() };
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("not a URL"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(h) = host_port.strip_prefix('[') {
+        h.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    if host.is_empty() {
+        return Err(bad("no host"));
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(()),
+        "http" if is_loopback(host) => Ok(()),
+        "http" => Err(bad("plain http is allowed only for loopback addresses; use https")),
+        _ => Err(bad("the scheme must be https")),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_need_https_except_loopback() {
+        assert!(check_url("https://hooks.example.com/x").is_ok());
+        assert!(check_url("http://127.0.0.1:8080/x").is_ok());
+        assert!(check_url("http://[::1]:9/x").is_ok());
+        assert!(check_url("http://localhost/x").is_ok());
+        assert!(check_url("http://hooks.example.com/x").is_err());
+        assert!(check_url("http://10.0.0.1/x").is_err());
+        assert!(check_url("http://127.0.0.1.evil.com/x").is_err());
+        assert!(check_url("ftp://x/y").is_err());
     }
 }

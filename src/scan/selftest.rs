@@ -1,9 +1,9 @@
 //! `leakhound rules check`: every rule's examples run through the full scanner (prefilter included).
 
+use super::Scanner;
 use crate::finding::Origin;
-use crate::scan::Scanner;
 
-use super::{RuleError, RuleSet};
+use crate::rules::{RuleError, RuleSet};
 
 /// One rule example that did not behave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,10 +59,29 @@ fn count(scanner: &Scanner, text: &str, origin: &Origin, id: &str) -> usize {
     scanner.scan_with(text.as_bytes(), origin, false).iter().filter(|f| f.rule_id == id).count()
 }
 
-fn fail(rule: &super::Rule, message: String) -> ExampleFailure {
+fn fail(rule: &crate::rules::Rule, message: String) -> ExampleFailure {
     ExampleFailure { file: rule.source.clone(), rule: rule.spec.id.clone(), message }
 }
 
 fn into_rules(scanner: Scanner) -> RuleSet {
     scanner.into_rules()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_rule_compiles_and_its_examples_behave() {
+        let set = RuleSet::builtin().expect("built-in rules load");
+        assert!(!set.is_empty());
+        let (set, failures) = check_rules(set).expect("built-in rules compile");
+        let msgs: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+        assert!(msgs.is_empty(), "rule examples failed:\n{}", msgs.join("\n"));
+        let mut ids: Vec<&str> = set.rules.iter().map(|r| r.id()).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(n, ids.len(), "rule ids are unique");
+    }
 }

@@ -6,6 +6,8 @@
 //! outbox, timeouts, signing-key variables, whether the raw token is sent) is honoured only from a file
 //! the user chose: `--config FILE` or the user-level config file.
 
+pub mod webhook;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -22,7 +24,7 @@ pub struct Config {
     pub rules: Vec<RuleSpec>,
     /// Revoke webhooks: where findings of revocable rules are sent (nothing is sent without one).
     #[serde(default)]
-    pub webhooks: Vec<crate::revoke::WebhookConfig>,
+    pub webhooks: Vec<webhook::WebhookConfig>,
     /// Rule ids not to run.
     #[serde(default)]
     pub disable_rules: Vec<String>,
