@@ -18,7 +18,7 @@ use rand::{Rng, SeedableRng};
 
 use leakhound::config::Config;
 use leakhound::finding::Origin;
-use leakhound::revoke::outbox::{read_legacy, Outbox, OutboxEntry};
+use leakhound::notify::outbox::{read_legacy, Outbox, OutboxEntry};
 use leakhound::rules::{RuleFile, RuleSet};
 use leakhound::scan::{Allowlist, Scanner};
 
@@ -192,7 +192,7 @@ fn outbox_target(data: &[u8], scratch: &Path) -> bool {
         if let Ok(rows) = o.claim_waiting(Duration::from_secs(1)) {
             for (id, e) in rows {
                 let _ = e.webhook();
-                let _ = leakhound::revoke::short_key(&e.idempotency_key);
+                let _ = leakhound::notify::short_key(&e.idempotency_key);
                 let _ = o.failed(id, e.attempts, &e.last_error);
             }
         }

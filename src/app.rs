@@ -271,28 +271,28 @@ fn drop_accepted(
 /// not delivered waits in the outbox for `leakhound notify`.
 fn notify_webhooks(
     args: &ScanArgs,
-    hooks: &[leakhound::revoke::WebhookConfig],
+    hooks: &[leakhound::notify::WebhookConfig],
     findings: &[Finding],
     scanner: &Scanner,
-) -> Result<Option<leakhound::revoke::Deliveries>> {
-    use leakhound::revoke;
+) -> Result<Option<leakhound::notify::Deliveries>> {
+    use leakhound::notify;
     if hooks.is_empty() {
         return Ok(None);
     }
     let redact = |t: &str| scanner.redact_text(t);
-    let notices = revoke::plan(findings, scanner.rules(), hooks, &redact);
+    let notices = notify::plan(findings, scanner.rules(), hooks, &redact);
     let log = |line: String| eprintln!("leakhound: {}", leakhound::text::escape_control(&line));
     if args.revoke_dry_run {
-        return Ok(Some(revoke::dry_run(&notices, hooks, &log)));
+        return Ok(Some(notify::dry_run(&notices, hooks, &log)));
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(args.revoke_deadline);
-    Ok(Some(revoke::deliver(notices, hooks, deadline, &log)?))
+    Ok(Some(notify::deliver(notices, hooks, deadline, &log)?))
 }
 
 /// The configured webhooks, from the user's own configuration and flags only (never from a config in
 /// the scanned tree), checked before scanning so that a bad setting fails fast.
-fn webhooks(args: &ScanArgs, configs: &[ConfigFile]) -> Result<Vec<leakhound::revoke::WebhookConfig>> {
-    use leakhound::revoke::WebhookConfig;
+fn webhooks(args: &ScanArgs, configs: &[ConfigFile]) -> Result<Vec<leakhound::notify::WebhookConfig>> {
+    use leakhound::notify::WebhookConfig;
     let mut hooks: Vec<WebhookConfig> =
         configs.iter().filter(|c| c.trust == Trust::User).flat_map(|c| c.config.webhooks.iter().cloned()).collect();
     hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
@@ -737,19 +737,19 @@ fn hooks_dir(repo: &Path) -> Result<PathBuf> {
 }
 
 fn notify(outbox: Option<PathBuf>) -> Result<Outcome> {
-    use leakhound::revoke::{self, outbox::default_path};
+    use leakhound::notify::{self, outbox::default_path};
     let log = |line: String| eprintln!("leakhound: {}", escape_control(&line));
     let mut path = outbox.unwrap_or_else(default_path);
     // A leakhound 0.1 outbox is JSON lines: its notices move into the database outbox first.
     let legacy = std::fs::read(&path).ok().is_some_and(|b| b.trim_ascii_start().first() == Some(&b'{'));
     if legacy {
         let into = default_path();
-        let n = revoke::import_legacy(&path, &into)?;
+        let n = notify::import_legacy(&path, &into)?;
         eprintln!("leakhound: moved {n} notice(s) from {} into {}", path.display(), into.display());
         path = into;
     }
-    let deadline = std::time::Instant::now() + revoke::DELIVERY_DEADLINE;
-    let (delivered, waiting) = revoke::flush(&path, deadline, &log)?;
+    let deadline = std::time::Instant::now() + notify::DELIVERY_DEADLINE;
+    let (delivered, waiting) = notify::flush(&path, deadline, &log)?;
     eprintln!("leakhound: {delivered} delivered, {waiting} still waiting in {}", path.display());
     Ok(if waiting > 0 { Outcome::DeliveryFailed } else { Outcome::Clean })
 }

@@ -53,7 +53,7 @@ fn issuer(keys: Vec<StoredKey>, life: Duration) -> (String, Arc<Mutex<Vec<Stored
                     let mut body = String::new();
                     let _ = req.as_reader().read_to_string(&mut body);
                     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-                    if !leakhound::revoke::sign::verify(SIGNING_KEY.as_bytes(), &sig, &body, now, 300) {
+                    if !leakhound::notify::sign::verify(SIGNING_KEY.as_bytes(), &sig, &body, now, 300) {
                         (401, "bad signature")
                     } else if seen_keys.insert(idem, ()).is_some() {
                         (200, "duplicate")

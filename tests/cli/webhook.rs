@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use leakhound::revoke::sign;
+use leakhound::notify::sign;
 
 use crate::support::*;
 
@@ -88,7 +88,7 @@ pub fn outbox_bytes(path: &Path) -> Vec<u8> {
 }
 
 pub fn waiting(path: &Path) -> usize {
-    leakhound::revoke::outbox::Outbox::open_existing(path).unwrap().len().unwrap()
+    leakhound::notify::outbox::Outbox::open_existing(path).unwrap().len().unwrap()
 }
 
 pub fn contains(hay: &[u8], needle: &str) -> bool {

@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use super::{Notice, RevokeError};
+use super::{Notice, NotifyError};
 use crate::config::webhook::WebhookConfig;
 
 /// One waiting notice and the webhook settings it is sent with.
@@ -50,7 +50,7 @@ impl OutboxEntry {
 
     /// The webhook settings to send it with, checked again: an outbox is a file on disk, and whatever
     /// it holds must be within the same bounds as a config.
-    pub fn webhook(&self) -> Result<WebhookConfig, RevokeError> {
+    pub fn webhook(&self) -> Result<WebhookConfig, NotifyError> {
         let hook = WebhookConfig {
             secret_env: self.secret_env.clone(),
             timeout_secs: self.timeout_secs,
@@ -73,8 +73,8 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-fn err(path: &Path, e: impl std::fmt::Display) -> RevokeError {
-    RevokeError::Outbox { path: path.display().to_string(), message: crate::text::one_line(&e.to_string()) }
+fn err(path: &Path, e: impl std::fmt::Display) -> NotifyError {
+    NotifyError::Outbox { path: path.display().to_string(), message: crate::text::one_line(&e.to_string()) }
 }
 
 /// Whether the process that holds a lease is still running (Linux: /proc; elsewhere trust the expiry).
@@ -91,7 +91,7 @@ fn alive(pid: i64) -> bool {
 
 impl Outbox {
     /// Opens the outbox at `path`, creating it (and its directory) if needed.
-    pub fn open(path: &Path) -> Result<Outbox, RevokeError> {
+    pub fn open(path: &Path) -> Result<Outbox, NotifyError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| err(dir, crate::text::io_message(&e)))?;
         }
@@ -99,14 +99,14 @@ impl Outbox {
     }
 
     /// Opens an outbox that must exist (`leakhound notify`).
-    pub fn open_existing(path: &Path) -> Result<Outbox, RevokeError> {
+    pub fn open_existing(path: &Path) -> Result<Outbox, NotifyError> {
         if !path.is_file() {
             return Err(err(path, "no outbox here (nothing was ever queued, or the path is wrong)"));
         }
         Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
     }
 
-    fn connect(path: &Path, flags: OpenFlags) -> Result<Outbox, RevokeError> {
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Outbox, NotifyError> {
         let e = |x: rusqlite::Error| err(path, x);
         let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(e)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(e)?;
@@ -141,7 +141,7 @@ impl Outbox {
     /// Records a notice, leased to this process for `lease`, and returns its id. A notice already
     /// waiting (same webhook and key) is taken over if its lease is free, else left to its holder
     /// (`None`).
-    pub fn enqueue(&mut self, e: &OutboxEntry, lease: Duration) -> Result<Option<i64>, RevokeError> {
+    pub fn enqueue(&mut self, e: &OutboxEntry, lease: Duration) -> Result<Option<i64>, NotifyError> {
         let path = self.path.clone();
         let x = |q: rusqlite::Error| err(&path, q);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(x)?;
@@ -199,7 +199,7 @@ impl Outbox {
 
     /// Takes every waiting notice whose lease is free (never taken, expired, or its process gone),
     /// leasing each to this process for `lease`.
-    pub fn claim_waiting(&mut self, lease: Duration) -> Result<Vec<(i64, OutboxEntry)>, RevokeError> {
+    pub fn claim_waiting(&mut self, lease: Duration) -> Result<Vec<(i64, OutboxEntry)>, NotifyError> {
         let path = self.path.clone();
         let x = |q: rusqlite::Error| err(&path, q);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(x)?;
@@ -246,13 +246,13 @@ impl Outbox {
     }
 
     /// Delivered: the notice leaves the outbox.
-    pub fn delivered(&self, id: i64) -> Result<(), RevokeError> {
+    pub fn delivered(&self, id: i64) -> Result<(), NotifyError> {
         self.conn.execute("DELETE FROM notices WHERE id = ?1", params![id]).map_err(|e| err(&self.path, e))?;
         Ok(())
     }
 
     /// Not delivered (yet): it stays, with its attempts and last error, and its lease is released.
-    pub fn failed(&self, id: i64, attempts: u32, error: &str) -> Result<(), RevokeError> {
+    pub fn failed(&self, id: i64, attempts: u32, error: &str) -> Result<(), NotifyError> {
         self.conn
             .execute(
                 "UPDATE notices SET attempts = attempts + ?2, last_error = ?3, lease_pid = 0, lease_until = 0 WHERE id = ?1",
@@ -263,20 +263,20 @@ impl Outbox {
     }
 
     /// Notices waiting, leased or not.
-    pub fn len(&self) -> Result<usize, RevokeError> {
+    pub fn len(&self) -> Result<usize, NotifyError> {
         self.conn
             .query_row("SELECT COUNT(*) FROM notices", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
             .map_err(|e| err(&self.path, e))
     }
 
-    pub fn is_empty(&self) -> Result<bool, RevokeError> {
+    pub fn is_empty(&self) -> Result<bool, NotifyError> {
         Ok(self.len()? == 0)
     }
 }
 
 /// Reads a leakhound 0.1 outbox (JSON lines) so that `notify` can move its notices into the database.
-pub fn read_legacy(path: &Path, text: &str) -> Result<Vec<OutboxEntry>, RevokeError> {
+pub fn read_legacy(path: &Path, text: &str) -> Result<Vec<OutboxEntry>, NotifyError> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())

@@ -1,6 +1,7 @@
-//! The revoke webhook (opt-in): for each finding of a revocable rule, POST a signed JSON notice to the
-//! configured webhooks, retrying what can succeed later and keeping what finally failed in an outbox,
-//! so the issuer can revoke the key within seconds and nothing is lost.
+//! Notices to revoke webhooks (opt-in; `--revoke-webhook` and `[[webhooks]]` configure them, `leakhound
+//! notify` resends them): for each finding of a revocable rule, POST a signed JSON notice to the
+//! configured webhooks, every notice recorded in the outbox before its first attempt, so the issuer can
+//! revoke the key within seconds and nothing is lost.
 
 pub mod outbox;
 pub mod payload;
@@ -21,16 +22,16 @@ use transport::{Attempted, Transport};
 pub use crate::delivery::{Deliveries, Delivery};
 
 #[derive(Debug, thiserror::Error)]
-pub enum RevokeError {
+pub enum NotifyError {
     #[error("webhook {url}: {message}")]
     Config { url: String, message: String },
     #[error("outbox {path}: {message}")]
     Outbox { path: String, message: String },
 }
 
-impl From<crate::config::webhook::WebhookError> for RevokeError {
+impl From<crate::config::webhook::WebhookError> for NotifyError {
     fn from(e: crate::config::webhook::WebhookError) -> Self {
-        RevokeError::Config { url: e.url, message: e.message }
+        NotifyError::Config { url: e.url, message: e.message }
     }
 }
 
@@ -78,7 +79,7 @@ pub fn deliver(
     hooks: &[WebhookConfig],
     deadline: Instant,
     log: &(dyn Fn(String) + Sync),
-) -> Result<Deliveries, RevokeError> {
+) -> Result<Deliveries, NotifyError> {
     let transports: Vec<Transport> = hooks.iter().map(Transport::new).collect::<Result<_, _>>()?;
     // One outbox per distinct path; every notice is in it before anything is sent.
     let mut paths: Vec<std::path::PathBuf> = Vec::new();
@@ -99,7 +100,7 @@ pub fn deliver(
         queued.push((n, bi, id));
     }
     let results: Mutex<Vec<(Notice, Delivery)>> = Mutex::new(Vec::new());
-    let first_error: Mutex<Option<RevokeError>> = Mutex::new(None);
+    let first_error: Mutex<Option<NotifyError>> = Mutex::new(None);
     let queue = Mutex::new(queued.into_iter());
     let workers = 4;
     std::thread::scope(|s| {
@@ -155,7 +156,7 @@ pub fn deliver(
 
 /// `leakhound notify`: sends every notice waiting in the outbox at `path` (whose lease is free) until
 /// `deadline`. Returns (delivered, still waiting).
-pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> Result<(usize, usize), RevokeError> {
+pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> Result<(usize, usize), NotifyError> {
     let mut outbox = Outbox::open_existing(path)?;
     let lease = deadline.saturating_duration_since(Instant::now()) + Duration::from_secs(60);
     let mut delivered = 0;
@@ -184,9 +185,9 @@ pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> R
 
 /// Moves the notices of a leakhound 0.1 outbox (JSON lines) into the database outbox at `into`, then
 /// removes the old file. Returns how many were moved.
-pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, RevokeError> {
+pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, NotifyError> {
     let text = std::fs::read_to_string(from)
-        .map_err(|e| RevokeError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
+        .map_err(|e| NotifyError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
     let entries = outbox::read_legacy(from, &text)?;
     let mut target = Outbox::open(into)?;
     for e in &entries {
@@ -195,7 +196,7 @@ pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, RevokeError> {
         }
     }
     std::fs::remove_file(from)
-        .map_err(|e| RevokeError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
+        .map_err(|e| NotifyError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
     Ok(entries.len())
 }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rand::Rng;
 
 use super::sign::signature;
-use super::RevokeError;
+use super::NotifyError;
 use crate::config::webhook::{WebhookConfig, MAX_ATTEMPTS, MAX_TIMEOUT_SECS};
 
 pub struct Transport {
@@ -28,14 +28,14 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 const BASE_BACKOFF_MS: u64 = 200;
 
 impl Transport {
-    pub fn new(hook: &WebhookConfig) -> Result<Self, RevokeError> {
-        hook.validate().map_err(RevokeError::from)?;
-        let key = std::env::var(&hook.secret_env).map_err(|_| RevokeError::Config {
+    pub fn new(hook: &WebhookConfig) -> Result<Self, NotifyError> {
+        hook.validate().map_err(NotifyError::from)?;
+        let key = std::env::var(&hook.secret_env).map_err(|_| NotifyError::Config {
             url: hook.url.clone(),
             message: format!("the signing key variable {} is not set", hook.secret_env),
         })?;
         if key.is_empty() {
-            return Err(RevokeError::Config {
+            return Err(NotifyError::Config {
                 url: hook.url.clone(),
                 message: format!("{} is empty", hook.secret_env),
             });
