@@ -83,6 +83,9 @@ fn scan(args: ScanArgs) -> Result<Outcome> {
     };
     let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
     let (findings, mut stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
+    if let Some(e) = scanner.broken_rule() {
+        bail!("{e}");
+    }
     stats.repository = repository_of(&args);
     stats.config_files = applied;
     stats.fingerprint_key_id = scanner.fingerprint_key().id();

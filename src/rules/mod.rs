@@ -108,13 +108,15 @@ impl Rule {
         Ok(())
     }
 
-    /// The compiled regex. Built-in rules are validated by tests; a rule that fails to compile here was
-    /// validated at load time, so this cannot fail in practice — but if it does, the rule matches nothing.
-    pub fn regex(&self) -> Option<&Regex> {
-        if self.regex.get().is_none() && self.validate().is_err() {
-            return None;
+    /// The compiled regex, compiled on first use (start-up stays fast with hundreds of rules). Rules
+    /// from configs are compiled when loaded; a built-in rule that fails here is a bug, and the error
+    /// says which rule and why rather than letting it match nothing.
+    pub fn regex(&self) -> Result<&Regex, RuleError> {
+        if let Some(re) = self.regex.get() {
+            return Ok(re);
         }
-        self.regex.get()
+        self.validate()?;
+        Ok(self.regex.get().expect("validate stores the regex"))
     }
 
     /// Capture groups that may hold the secret, in order: every group named `secret…` (alternatives of

@@ -42,6 +42,8 @@ pub struct Scanner {
     allowlists: Vec<Allowlist>,
     show_secrets: bool,
     key: FingerprintKey,
+    /// A rule whose pattern did not compile when first used (see `broken_rule`).
+    broken: std::sync::OnceLock<String>,
 }
 
 /// What scanning one blob gave.
@@ -76,7 +78,14 @@ impl Scanner {
     pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>, show_secrets: bool) -> Self {
         let prefilter = Prefilter::new(&rules);
         let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
-        Scanner { rules, prefilter, allowlists, show_secrets, key: FingerprintKey::for_tests() }
+        Scanner {
+            rules,
+            prefilter,
+            allowlists,
+            show_secrets,
+            key: FingerprintKey::for_tests(),
+            broken: std::sync::OnceLock::new(),
+        }
     }
 
     /// The key fingerprints are computed with (the user's; `FingerprintKey::for_tests` by default).
@@ -95,6 +104,11 @@ impl Scanner {
 
     pub fn into_rules(self) -> RuleSet {
         self.rules
+    }
+
+    /// A rule that could not be compiled during the scan, if any: the scan is then incomplete.
+    pub fn broken_rule(&self) -> Option<&str> {
+        self.broken.get().map(String::as_str)
     }
 
     /// The allowlists in force, with what each suppressed so far.
@@ -192,7 +206,14 @@ impl Scanner {
             return;
         }
         let rule = &self.rules.rules[ri];
-        let Some(re) = rule.regex() else { return };
+        let re = match rule.regex() {
+            Ok(re) => re,
+            Err(e) => {
+                // Not silently nothing: the first such error is the scan's to report.
+                let _ = self.broken.set(e.to_string());
+                return;
+            }
+        };
         let groups = rule.secret_groups(re);
         for caps in re.captures_iter(&data[ws..we]) {
             let m0 = caps.get(0).expect("group 0");
@@ -377,6 +398,20 @@ mod tests {
         let mut set = RuleSet::default();
         set.add_specs("test.toml", file.rules, "test", true).unwrap();
         Scanner::new(set, Vec::new(), false)
+    }
+
+    #[test]
+    fn a_rule_whose_pattern_does_not_compile_is_reported_not_silent() {
+        let file: RuleFile = toml::from_str(
+            "[[rules]]\nid = \"bad\"\nname = \"bad\"\nseverity = \"high\"\nkeywords = [\"key\"]\npattern = 'key(['\n",
+        )
+        .unwrap();
+        let mut set = RuleSet::default();
+        set.add_specs("lazy.toml", file.rules, "test", false).unwrap();
+        let s = Scanner::new(set, Vec::new(), false);
+        assert!(s.scan(b"key=value\n", &Origin::Stdin).is_empty());
+        let e = s.broken_rule().expect("the error is kept");
+        assert!(e.contains("lazy.toml") && e.contains("bad"), "{e}");
     }
 
     #[test]

@@ -143,13 +143,23 @@ pub fn unchanged_paths(git_dir: &Path) -> std::collections::HashSet<PathBuf> {
     if let Ok(st) = repo.statuses(Some(&mut opts)) {
         for e in st.iter() {
             if e.status() == git2::Status::CURRENT {
-                out.insert(PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(
-                    e.path_bytes(),
-                )));
+                out.insert(path_from_git(e.path_bytes()));
             }
         }
     }
     out
+}
+
+/// A path as git stores it (bytes, `/`-separated) as a platform path.
+#[cfg(unix)]
+fn path_from_git(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes))
+}
+
+/// A path as git stores it (UTF-8 on Windows, `/`-separated) as a platform path.
+#[cfg(not(unix))]
+fn path_from_git(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).replace('/', "\\"))
 }
 
 /// The repository's `origin` remote as an https URL without credentials, HEAD's commit and branch.
