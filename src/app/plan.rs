@@ -1,0 +1,196 @@
+//! Resolving the command line and configuration into what a scan runs with: configuration files by trust, rules, outputs and formats, webhooks.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+use leakhound::config::{ConfigFile, Trust};
+use leakhound::report::{AppliedConfig, Format};
+use leakhound::rules::RuleSet;
+
+use crate::cli::{FormatArg, ScanArgs};
+
+/// Where the scanned tree keeps its `.leakhound.toml` and `.leakhoundignore`: the scan root, or the
+/// repository's top level when the root is a directory inside a repository; `.` for a file.
+pub(super) fn config_dir(root: &Path, args: &ScanArgs) -> PathBuf {
+    if !root.is_dir() {
+        return PathBuf::from(".");
+    }
+    let inside = if args.no_git { None } else { leakhound::source::git::enclosing(root) };
+    inside.map_or_else(|| root.to_path_buf(), |(_, top, _)| top)
+}
+
+/// The configuration files in force, in order: the user config file, then `--config FILE` or else
+/// `.leakhound.toml` at the scan root (repository trust: allowlists and rules only; skipped with
+/// `--no-repo-config`).
+pub(super) fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<String>) -> Result<Vec<ConfigFile>> {
+    let mut out = Vec::new();
+    if let Some(user) = leakhound::config::user_config_path().filter(|p| p.is_file()) {
+        out.push(ConfigFile::load(&user, Trust::User, warnings)?);
+    }
+    if let Some(p) = &args.config {
+        out.push(ConfigFile::load(p, Trust::User, warnings)?);
+        return Ok(out);
+    }
+    if args.no_repo_config || root == Path::new("-") {
+        return Ok(out);
+    }
+    let in_tree = config_dir(root, args).join(".leakhound.toml");
+    if in_tree.is_file() {
+        out.push(ConfigFile::load(&in_tree, Trust::Repository, warnings)?);
+    }
+    Ok(out)
+}
+
+/// `--enable-rule`/`--disable-rule` and each config's `enable_rules`/`disable_rules`. A repository
+/// config that turns rules off gets a warning and its entry in the report.
+pub(super) fn select_rules(
+    rules: &mut RuleSet,
+    args: &ScanArgs,
+    configs: &[ConfigFile],
+    applied: &mut [AppliedConfig],
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let mut enable: Vec<&String> = args.enable_rule.iter().collect();
+    let mut disable: Vec<&String> = args.disable_rule.iter().collect();
+    for (c, a) in configs.iter().zip(applied.iter_mut()) {
+        enable.extend(&c.config.enable_rules);
+        disable.extend(&c.config.disable_rules);
+        if c.trust == Trust::Repository && (!c.config.enable_rules.is_empty() || !c.config.disable_rules.is_empty()) {
+            let off: Vec<String> = rules
+                .rules
+                .iter()
+                .map(|r| r.spec.id.clone())
+                .filter(|id| {
+                    c.config.disable_rules.contains(id)
+                        || (!c.config.enable_rules.is_empty() && !c.config.enable_rules.contains(id))
+                })
+                .collect();
+            warnings.push(format!(
+                "{} in the scanned tree turns off {} rule(s); scan with --no-repo-config to run them",
+                c.path.display(),
+                off.len()
+            ));
+            a.disabled_rules = off;
+        }
+    }
+    for id in enable.iter().chain(&disable) {
+        if rules.get(id).is_none() {
+            bail!("unknown rule id {id:?} (see `leakhound rules list`)");
+        }
+    }
+    rules.rules.retain(|r| (enable.is_empty() || enable.contains(&&r.spec.id)) && !disable.contains(&&r.spec.id));
+    Ok(())
+}
+
+/// Built-in rules, `--rules`, then each config's rules; says which built-in rules a config replaced (a
+/// repository config that does so gets a warning: it could turn a rule off).
+pub(super) fn load_rules(
+    extra: &[PathBuf],
+    configs: &[ConfigFile],
+    warnings: &mut Vec<String>,
+) -> Result<(RuleSet, Vec<AppliedConfig>)> {
+    let mut set = RuleSet::builtin()?;
+    let builtin: std::collections::HashSet<String> = set.rules.iter().map(|r| r.spec.id.clone()).collect();
+    for p in extra {
+        set.add_path(p)?;
+    }
+    let mut applied = Vec::new();
+    for c in configs {
+        let shown = c.path.display().to_string();
+        let replaced: Vec<String> =
+            c.config.rules.iter().filter(|r| builtin.contains(&r.id)).map(|r| r.id.clone()).collect();
+        if c.trust == Trust::Repository && !replaced.is_empty() {
+            warnings.push(format!(
+                "{shown} in the scanned tree replaces built-in rule(s) {}; scan with --no-repo-config to use the built-in ones",
+                replaced.join(", ")
+            ));
+        }
+        if !c.config.rules.is_empty() {
+            set.add_specs(&shown, c.config.rules.clone(), "custom", true)?;
+        }
+        applied.push(AppliedConfig {
+            path: shown,
+            trust: c.trust.as_str(),
+            replaced_rules: replaced,
+            disabled_rules: Vec::new(),
+        });
+    }
+    Ok((set, applied))
+}
+
+/// `-o sarif:results` names its format; a path whose text before the first `:` is not a format name is
+/// a plain path.
+pub(super) fn format_prefix(p: &Path) -> (Option<Format>, PathBuf) {
+    let text = p.to_string_lossy();
+    if let Some((name, rest)) = text.split_once(':') {
+        let f = match name {
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "jsonl" => Some(Format::Jsonl),
+            "sarif" => Some(Format::Sarif),
+            "github" => Some(Format::Github),
+            _ => None,
+        };
+        if f.is_some() && !rest.is_empty() {
+            return (f, PathBuf::from(rest));
+        }
+    }
+    (None, p.to_path_buf())
+}
+
+pub(super) fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, several: bool) -> Format {
+    let by_extension = match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("json") => Some(Format::Json),
+        Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
+        Some("sarif") => Some(Format::Sarif),
+        _ => None,
+    };
+    let explicit = explicit.map(|f| match f {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    });
+    match (explicit, by_extension) {
+        (Some(f), _) if !several => f,
+        (_, Some(f)) => f,
+        (Some(f), None) => f,
+        (None, None) => Format::Human,
+    }
+}
+
+/// The configured webhooks, from the user's own configuration and flags only (never from a config in
+/// the scanned tree), checked before scanning so that a bad setting fails fast.
+pub(super) fn webhooks(args: &ScanArgs, configs: &[ConfigFile]) -> Result<Vec<leakhound::notify::WebhookConfig>> {
+    use leakhound::notify::WebhookConfig;
+    let mut hooks: Vec<WebhookConfig> =
+        configs.iter().filter(|c| c.trust == Trust::User).flat_map(|c| c.config.webhooks.iter().cloned()).collect();
+    hooks.extend(args.revoke_webhook.iter().map(|u| WebhookConfig::from_url(u)));
+    for h in &hooks {
+        h.validate()?;
+        if !args.revoke_dry_run && std::env::var_os(&h.secret_env).is_none_or(|v| v.is_empty()) {
+            bail!("webhook {}: the signing key variable {} is not set", h.url, h.secret_env);
+        }
+    }
+    Ok(hooks)
+}
+
+/// What the scan covered, in words, for summaries.
+pub(super) fn scope_of(args: &ScanArgs) -> String {
+    let paths = args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    if let Some(r) = &args.range {
+        format!("commits {r}")
+    } else if let Some(s) = &args.since_commit {
+        format!("commits since {s}")
+    } else if args.staged {
+        "the staged changes".into()
+    } else if args.no_git || args.no_history {
+        format!("the files in {paths}")
+    } else if paths == "." {
+        "the work tree and its whole git history".into()
+    } else {
+        format!("{paths} and its whole git history")
+    }
+}
