@@ -1,130 +1,250 @@
-//! What a scan reads: standard input, a commit range, the index, directories, repositories with their history, directories inside repositories, submodules.
+//! What a scan reads: standard input, a commit range, the index, directories, repositories with their
+//! history, directories inside repositories, submodules.
+//!
+//! Decided in two steps: `probe` finds the facts about each path (is it a repository, bare, inside one,
+//! which submodules are safe to enter), and `plan`, a pure function of the options and those facts, picks
+//! the sources (the selection matrix, unit-tested below); `build` makes them.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use leakhound::source::{fs::FsSource, stdin::StdinSource, Source};
+use leakhound::source::git;
+use leakhound::source::{fs::FsSource, stdin::StdinSource, Chain, Source};
 
 use crate::cli::ScanArgs;
 
-/// What to read: stdin, a commit range, the index, or each path as a directory — and, for a git
-/// repository, its changed work-tree files plus its whole history.
-pub(super) fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
-    use leakhound::source::git;
-    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
-        return Ok(Box::new(StdinSource { max_size: args.max_file_size }));
+/// The options that choose sources.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Selection {
+    pub no_git: bool,
+    pub no_history: bool,
+    /// `--range` or `--since-commit`: the range and the flag as the user wrote it.
+    pub range: Option<(String, String)>,
+    pub staged: bool,
+    pub recurse_submodules: bool,
+}
+
+impl Selection {
+    pub fn of(args: &ScanArgs) -> Selection {
+        let range = match (&args.range, &args.since_commit) {
+            (Some(r), _) => Some((r.clone(), format!("--range {r}"))),
+            (None, Some(s)) => Some((format!("{s}..HEAD"), format!("--since-commit {s}"))),
+            (None, None) => None,
+        };
+        Selection {
+            no_git: args.no_git,
+            no_history: args.no_history,
+            range,
+            staged: args.staged,
+            recurse_submodules: args.recurse_submodules,
+        }
     }
-    let root = &args.paths[0];
-    let range = args.range.clone().or_else(|| args.since_commit.as_ref().map(|s| format!("{s}..HEAD")));
-    if range.is_some() || args.staged {
-        if args.paths.len() > 1 {
+}
+
+/// What is true of one path given on the command line.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PathFacts {
+    pub path: PathBuf,
+    /// `-`: standard input.
+    pub stdin: bool,
+    /// The git directory, when the path is a repository's top level or a bare repository.
+    pub repo: Option<PathBuf>,
+    pub bare: bool,
+    /// The repository found searching upward from the path (for `--range` and `--staged`).
+    pub discovered: Option<PathBuf>,
+    /// A directory below a repository's top level: (git directory, top level, path relative to it).
+    pub enclosing: Option<(PathBuf, PathBuf, String)>,
+    /// Submodules (relative path), each with its git directory when it is safe to scan (inside the tree).
+    pub submodules: Vec<(PathBuf, Option<PathBuf>)>,
+}
+
+/// One source to build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Planned {
+    Stdin,
+    Range {
+        git_dir: PathBuf,
+        range: String,
+        flag: String,
+    },
+    Staged {
+        git_dir: PathBuf,
+    },
+    /// Plain files and directories.
+    Files {
+        roots: Vec<PathBuf>,
+    },
+    /// A work tree: files that differ from HEAD (all files with `--no-history`), not the submodules.
+    WorkTree {
+        root: PathBuf,
+        git_dir: PathBuf,
+        skip_unchanged: bool,
+        exclude: Vec<PathBuf>,
+        display_base: Option<PathBuf>,
+    },
+    History {
+        git_dir: PathBuf,
+        path_prefix: String,
+        only_under: Option<String>,
+    },
+}
+
+/// The facts about `path` (all the file-system and repository look-ups are here).
+pub(super) fn probe(path: &Path, sel: &Selection) -> PathFacts {
+    let mut f = PathFacts { path: path.to_path_buf(), ..PathFacts::default() };
+    if path == Path::new("-") {
+        f.stdin = true;
+        return f;
+    }
+    if sel.no_git {
+        return f;
+    }
+    if sel.range.is_some() || sel.staged {
+        f.discovered = git2::Repository::discover(path).ok().map(|r| r.path().to_path_buf());
+        return f;
+    }
+    f.repo = git::discover(path);
+    let Some(git_dir) = f.repo.clone() else {
+        if path.is_dir() {
+            f.enclosing = git::enclosing(path);
+        }
+        return f;
+    };
+    f.bare = git::is_bare(path, &git_dir);
+    let real_root = path.canonicalize().ok();
+    let outer = git_dir.canonicalize().ok();
+    for sub in git::submodule_paths(&git_dir) {
+        let dir = path.join(&sub);
+        // The directory must really be inside the tree (not a symlink out of it), and its `.git` file may
+        // point anywhere: a real submodule's git directory is in the superproject's or its own directory.
+        let inside = |p: &Path| real_root.as_ref().is_some_and(|r| p.starts_with(r));
+        let dir_ok = dir.canonicalize().ok().is_some_and(|d| inside(&d));
+        let sub_git = git::discover(&dir).filter(|g| {
+            g.canonicalize().ok().is_some_and(|g| inside(&g) || outer.as_ref().is_some_and(|o| g.starts_with(o)))
+        });
+        f.submodules.push((sub, sub_git.filter(|_| dir_ok)));
+    }
+    f
+}
+
+/// The sources for the options and the facts about each path: the selection matrix.
+pub(super) fn plan(sel: &Selection, facts: &[PathFacts]) -> Result<Vec<Planned>> {
+    if facts.len() == 1 && facts[0].stdin {
+        return Ok(vec![Planned::Stdin]);
+    }
+    if facts.iter().any(|f| f.stdin) {
+        bail!("`-` (standard input) cannot be scanned together with other paths");
+    }
+    if sel.range.is_some() || sel.staged {
+        if facts.len() > 1 {
             bail!("--range, --since-commit and --staged take one repository path");
         }
-        let repo = git2::Repository::discover(root).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: not a git repository (--range, --since-commit and --staged need one): {}",
-                root.display(),
-                e.message()
-            )
-        })?;
-        let git_dir = repo.path().to_path_buf();
-        return Ok(match range {
-            Some(range) => {
-                let flag = match &args.since_commit {
-                    Some(sha) => format!("--since-commit {sha}"),
-                    None => format!("--range {range}"),
-                };
-                Box::new(git::RangeSource { git_dir, range, flag, max_file_size: args.max_file_size })
-            }
-            None => Box::new(git::StagedSource { git_dir, max_file_size: args.max_file_size }),
-        });
+        let f = &facts[0];
+        let Some(git_dir) = f.discovered.clone() else {
+            bail!("{}: not a git repository (--range, --since-commit and --staged need one)", f.path.display());
+        };
+        return Ok(vec![match &sel.range {
+            Some((range, flag)) => Planned::Range { git_dir, range: range.clone(), flag: flag.clone() },
+            None => Planned::Staged { git_dir },
+        }]);
     }
-    let mut sources: Vec<Box<dyn Source>> = Vec::new();
-    let mut plain: Vec<PathBuf> = Vec::new();
-    for path in &args.paths {
-        let git_dir = if args.no_git { None } else { git::discover(path) };
-        // A directory inside a repository: its files, and the history of what is under it.
-        let inside = if args.no_git || git_dir.is_some() || !path.is_dir() { None } else { git::enclosing(path) };
-        if let Some((git_dir, top, rel)) = inside {
-            let mut fs = FsSource::new(vec![top.join(&rel)], args.max_file_size, threads, args.no_ignore);
-            fs.display_base = Some(top);
-            if !args.no_history {
-                fs.skip = git::unchanged_paths(&git_dir);
-                let mut h = history(&git_dir, args, threads, String::new());
-                h.only_under = Some(rel);
-                sources.push(Box::new(fs));
-                sources.push(Box::new(h));
-            } else {
-                sources.push(Box::new(fs));
+    let mut out = Vec::new();
+    let mut plain = Vec::new();
+    for f in facts {
+        if let Some((git_dir, top, rel)) = &f.enclosing {
+            out.push(Planned::WorkTree {
+                root: top.join(rel),
+                git_dir: git_dir.clone(),
+                skip_unchanged: !sel.no_history,
+                exclude: Vec::new(),
+                display_base: Some(top.clone()),
+            });
+            if !sel.no_history {
+                out.push(Planned::History {
+                    git_dir: git_dir.clone(),
+                    path_prefix: String::new(),
+                    only_under: Some(rel.clone()),
+                });
             }
             continue;
         }
-        let Some(git_dir) = git_dir else {
-            plain.push(path.clone());
+        let Some(git_dir) = &f.repo else {
+            plain.push(f.path.clone());
             continue;
         };
-        let bare = git::is_bare(path, &git_dir);
-        let submodules = git::submodule_paths(&git_dir);
-        if !bare {
-            let mut fs = FsSource::new(vec![path.clone()], args.max_file_size, threads, args.no_ignore);
-            fs.exclude_dirs = submodules.clone();
-            if !args.no_history {
-                fs.skip = git::unchanged_paths(&git_dir);
-            }
-            sources.push(Box::new(fs));
+        if !f.bare {
+            out.push(Planned::WorkTree {
+                root: f.path.clone(),
+                git_dir: git_dir.clone(),
+                skip_unchanged: !sel.no_history,
+                exclude: f.submodules.iter().map(|(p, _)| p.clone()).collect(),
+                display_base: None,
+            });
         }
-        if !args.no_history {
-            sources.push(Box::new(history(&git_dir, args, threads, String::new())));
+        if !sel.no_history {
+            out.push(Planned::History { git_dir: git_dir.clone(), path_prefix: String::new(), only_under: None });
         }
-        if args.recurse_submodules {
-            let real_root = path.canonicalize().ok();
-            for sub in submodules {
-                let dir = path.join(&sub);
-                // The submodule's directory must really be inside the tree (not a symlink out of it).
-                let inside = dir.canonicalize().ok().zip(real_root.as_ref()).is_some_and(|(d, r)| d.starts_with(r));
-                if !inside {
-                    continue;
-                }
-                // Its `.git` file may point anywhere; a real submodule's lives in the superproject's
-                // git directory (or in its own directory, for an old-style checkout).
-                let sub_git = git::discover(&dir).filter(|g| {
-                    let g = g.canonicalize().ok();
-                    let outer = git_dir.canonicalize().ok();
-                    g.is_some_and(|g| {
-                        real_root.as_ref().is_some_and(|r| g.starts_with(r)) || outer.is_some_and(|o| g.starts_with(o))
-                    })
+        if sel.recurse_submodules {
+            for (sub, sub_git) in &f.submodules {
+                let Some(sub_git) = sub_git else { continue };
+                out.push(Planned::WorkTree {
+                    root: f.path.join(sub),
+                    git_dir: sub_git.clone(),
+                    skip_unchanged: !sel.no_history,
+                    exclude: Vec::new(),
+                    display_base: None,
                 });
-                if let Some(sub_git) = sub_git {
-                    let prefix = sub.to_string_lossy().into_owned();
-                    let mut fs = FsSource::new(vec![dir.clone()], args.max_file_size, threads, args.no_ignore);
-                    fs.skip = git::unchanged_paths(&sub_git);
-                    sources.push(Box::new(fs));
-                    sources.push(Box::new(history(&sub_git, args, threads, prefix)));
+                if !sel.no_history {
+                    out.push(Planned::History {
+                        git_dir: sub_git.clone(),
+                        path_prefix: sub.to_string_lossy().into_owned(),
+                        only_under: None,
+                    });
                 }
             }
         }
     }
     if !plain.is_empty() {
-        sources.insert(0, Box::new(FsSource::new(plain, args.max_file_size, threads, args.no_ignore)));
+        out.insert(0, Planned::Files { roots: plain });
     }
-    Ok(Box::new(leakhound::source::Chain(sources)))
+    Ok(out)
 }
 
-pub(super) fn history(
-    git_dir: &Path,
-    args: &ScanArgs,
-    threads: usize,
-    path_prefix: String,
-) -> leakhound::source::git::HistorySource {
-    leakhound::source::git::HistorySource {
-        git_dir: git_dir.to_path_buf(),
-        refs: args.branch.clone(),
-        max_file_size: args.max_file_size,
-        threads,
-        path_prefix,
-        only_under: None,
+/// What to read, built from the plan.
+pub(super) fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
+    let sel = Selection::of(args);
+    let facts: Vec<PathFacts> = args.paths.iter().map(|p| probe(p, &sel)).collect();
+    let planned = plan(&sel, &facts)?;
+    let mut sources: Vec<Box<dyn Source>> = Vec::new();
+    for p in planned {
+        sources.push(match p {
+            Planned::Stdin => Box::new(StdinSource { max_size: args.max_file_size }),
+            Planned::Range { git_dir, range, flag } => {
+                Box::new(git::RangeSource { git_dir, range, flag, max_file_size: args.max_file_size })
+            }
+            Planned::Staged { git_dir } => Box::new(git::StagedSource { git_dir, max_file_size: args.max_file_size }),
+            Planned::Files { roots } => Box::new(FsSource::new(roots, args.max_file_size, threads, args.no_ignore)),
+            Planned::WorkTree { root, git_dir, skip_unchanged, exclude, display_base } => {
+                let mut fs = FsSource::new(vec![root], args.max_file_size, threads, args.no_ignore);
+                fs.exclude_dirs = exclude;
+                fs.display_base = display_base;
+                if skip_unchanged {
+                    fs.skip = git::unchanged_paths(&git_dir);
+                }
+                Box::new(fs)
+            }
+            Planned::History { git_dir, path_prefix, only_under } => Box::new(git::HistorySource {
+                git_dir,
+                refs: args.branch.clone(),
+                max_file_size: args.max_file_size,
+                threads,
+                path_prefix,
+                only_under,
+            }),
+        });
     }
+    Ok(if sources.len() == 1 { sources.remove(0) } else { Box::new(Chain(sources)) })
 }
 
 /// The repository scanned (the first path, when it is one), for SARIF's versionControlProvenance.
@@ -133,5 +253,96 @@ pub(super) fn repository_of(args: &ScanArgs) -> Option<leakhound::report::Reposi
         return None;
     }
     let repo = git2::Repository::discover(args.paths.first()?).ok()?;
-    leakhound::source::git::describe(repo.path())
+    git::describe(repo.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repo(path: &str) -> PathFacts {
+        PathFacts { path: path.into(), repo: Some(format!("{path}/.git").into()), ..PathFacts::default() }
+    }
+
+    fn kinds(p: &[Planned]) -> Vec<&'static str> {
+        p.iter()
+            .map(|p| match p {
+                Planned::Stdin => "stdin",
+                Planned::Range { .. } => "range",
+                Planned::Staged { .. } => "staged",
+                Planned::Files { .. } => "files",
+                Planned::WorkTree { .. } => "worktree",
+                Planned::History { .. } => "history",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_work_tree_is_its_changed_files_and_its_history() {
+        let p = plan(&Selection::default(), &[repo("r")]).unwrap();
+        assert_eq!(kinds(&p), ["worktree", "history"]);
+        assert!(matches!(&p[0], Planned::WorkTree { skip_unchanged: true, .. }));
+        let p = plan(&Selection { no_history: true, ..Selection::default() }, &[repo("r")]).unwrap();
+        assert_eq!(kinds(&p), ["worktree"]);
+        assert!(matches!(&p[0], Planned::WorkTree { skip_unchanged: false, .. }), "every file without history");
+    }
+
+    #[test]
+    fn a_bare_repository_is_its_history_only() {
+        let bare = PathFacts { bare: true, ..repo("b.git") };
+        assert_eq!(kinds(&plan(&Selection::default(), &[bare]).unwrap()), ["history"]);
+    }
+
+    #[test]
+    fn no_git_and_plain_paths_are_files_first() {
+        let plain = PathFacts { path: "dir".into(), ..PathFacts::default() };
+        assert_eq!(kinds(&plan(&Selection::default(), &[repo("r"), plain]).unwrap()), ["files", "worktree", "history"]);
+    }
+
+    #[test]
+    fn ranges_and_the_index_take_one_repository() {
+        let found = PathFacts { path: "r/src".into(), discovered: Some("r/.git".into()), ..PathFacts::default() };
+        let sel = Selection { range: Some(("a..b".into(), "--range a..b".into())), ..Selection::default() };
+        assert_eq!(kinds(&plan(&sel, std::slice::from_ref(&found)).unwrap()), ["range"]);
+        let staged = Selection { staged: true, ..Selection::default() };
+        assert_eq!(kinds(&plan(&staged, std::slice::from_ref(&found)).unwrap()), ["staged"]);
+        assert!(plan(&staged, &[found.clone(), found]).is_err(), "one path");
+        let nowhere = PathFacts { path: "x".into(), ..PathFacts::default() };
+        let e = plan(&sel, &[nowhere]).unwrap_err().to_string();
+        assert!(e.contains("not a git repository"), "{e}");
+    }
+
+    #[test]
+    fn a_directory_inside_a_repository_limits_the_history_to_it() {
+        let f = PathFacts {
+            path: "src".into(),
+            enclosing: Some(("/r/.git".into(), "/r".into(), "src".into())),
+            ..PathFacts::default()
+        };
+        let p = plan(&Selection::default(), &[f]).unwrap();
+        assert_eq!(kinds(&p), ["worktree", "history"]);
+        assert!(matches!(&p[1], Planned::History { only_under: Some(u), .. } if u == "src"));
+    }
+
+    #[test]
+    fn submodules_are_left_alone_unless_asked_and_unsafe_ones_always() {
+        let f = PathFacts {
+            submodules: vec![("lib".into(), Some("r/.git/modules/lib".into())), ("evil".into(), None)],
+            ..repo("r")
+        };
+        let p = plan(&Selection::default(), std::slice::from_ref(&f)).unwrap();
+        assert_eq!(kinds(&p), ["worktree", "history"]);
+        assert!(matches!(&p[0], Planned::WorkTree { exclude, .. } if exclude.len() == 2), "not walked as files");
+        let sel = Selection { recurse_submodules: true, ..Selection::default() };
+        let p = plan(&sel, &[f]).unwrap();
+        assert_eq!(kinds(&p), ["worktree", "history", "worktree", "history"], "lib only");
+        assert!(matches!(&p[3], Planned::History { path_prefix, .. } if path_prefix == "lib"));
+    }
+
+    #[test]
+    fn standard_input_stands_alone() {
+        let stdin = PathFacts { path: "-".into(), stdin: true, ..PathFacts::default() };
+        assert_eq!(kinds(&plan(&Selection::default(), std::slice::from_ref(&stdin)).unwrap()), ["stdin"]);
+        assert!(plan(&Selection::default(), &[stdin, repo("r")]).is_err());
+    }
 }
