@@ -47,13 +47,46 @@ pub struct CommitInfo {
     pub summary: String,
 }
 
+/// A git object id (SHA-1 or SHA-256) as bytes: copied freely, formatted only when shown.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ObjectId {
+    bytes: [u8; 32],
+    len: u8,
+}
+
+impl ObjectId {
+    /// The id from its raw bytes (20 for SHA-1, 32 for SHA-256; longer input is cut).
+    pub fn from_bytes(raw: &[u8]) -> Self {
+        let mut bytes = [0u8; 32];
+        let len = raw.len().min(32);
+        bytes[..len].copy_from_slice(&raw[..len]);
+        ObjectId { bytes, len: len as u8 }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Display for ObjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&hex::encode(self.as_bytes()))
+    }
+}
+
+impl std::fmt::Debug for ObjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ObjectId({self})")
+    }
+}
+
 /// Where a blob came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A file on disk; `path` is relative to the scan root when under it.
     File { path: String },
-    /// A blob in git history, at `path` in `commit`. `blob` is the blob's object id.
-    Commit { path: String, blob: String, commit: Option<CommitInfo> },
+    /// A blob in git history, at `path` in `commit` (shared by every blob that commit brought in).
+    Commit { path: String, blob: ObjectId, commit: std::sync::Arc<CommitInfo> },
     /// A file staged in the index (pre-commit).
     Staged { path: String },
     /// Standard input.
@@ -70,7 +103,7 @@ impl Origin {
 
     pub fn commit(&self) -> Option<&CommitInfo> {
         match self {
-            Origin::Commit { commit, .. } => commit.as_ref(),
+            Origin::Commit { commit, .. } => Some(commit),
             _ => None,
         }
     }

@@ -15,7 +15,7 @@ use git2::{Oid, Repository, Sort};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::{commit_info, one_line, open};
-use crate::finding::{CommitInfo, Origin};
+use crate::finding::{CommitInfo, ObjectId, Origin};
 use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
 
 pub struct HistorySource {
@@ -150,8 +150,8 @@ impl HistorySource {
                 data: blob.data(),
                 origin: Origin::Commit {
                     path: job.path.clone(),
-                    blob: job.blob.to_string(),
-                    commit: Some((*job.commit).clone()),
+                    blob: ObjectId::from_bytes(job.blob.as_bytes()),
+                    commit: Arc::clone(&job.commit),
                 },
                 lines: None,
             }),

@@ -103,9 +103,12 @@ impl RangeSource {
             });
         }
         let files = files.unwrap_or_default();
-        let info = commit_info(&commit);
-        let origin =
-            |f: &Added| Origin::Commit { path: f.path.clone(), blob: f.blob.to_string(), commit: Some(info.clone()) };
+        let info = std::sync::Arc::new(commit_info(&commit));
+        let origin = |f: &Added| Origin::Commit {
+            path: f.path.clone(),
+            blob: crate::finding::ObjectId::from_bytes(f.blob.as_bytes()),
+            commit: std::sync::Arc::clone(&info),
+        };
         visit_added(repo, files, self.max_file_size, origin, visitor);
     }
 }
