@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::finding::{Finding, FingerprintKey, Fingerprints};
+use crate::report::schema::JsonReport;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
@@ -83,21 +84,19 @@ impl Accepted {
         })
     }
 
-    /// The location fingerprints of every finding in a previous `--format json` report.
+    /// The location fingerprints of every finding in a previous `--format json` report (read with the
+    /// report's own schema, `report::schema`).
     pub fn from_baseline(path: &Path, key: &FingerprintKey) -> Result<Self, BaselineError> {
         let shown = path.display().to_string();
         let text = read(path)?;
-        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| BaselineError::Format {
+        let report: JsonReport = serde_json::from_str(&text).map_err(|e| BaselineError::Format {
             path: shown.clone(),
             message: crate::text::one_line(&e.to_string()),
         })?;
-        let findings = v["findings"]
-            .as_array()
-            .ok_or_else(|| BaselineError::Format { path: shown.clone(), message: "no \"findings\" array".into() })?;
         let mut out = Accepted { source: shown.clone(), ..Accepted::default() };
-        match v["fingerprint_key_id"].as_str() {
-            Some(theirs) if theirs != key.id() => {
-                return Err(BaselineError::OtherKey { path: shown, theirs: theirs.to_string(), ours: key.id() })
+        match &report.fingerprint_key_id {
+            Some(theirs) if *theirs != key.id() => {
+                return Err(BaselineError::OtherKey { path: shown, theirs: theirs.clone(), ours: key.id() })
             }
             Some(_) => {}
             None => {
@@ -105,11 +104,7 @@ impl Accepted {
                 out.only_legacy = true;
             }
         }
-        for f in findings {
-            if let Some(fp) = f["fingerprints"]["location"].as_str() {
-                out.fingerprints.insert(fp.to_string());
-            }
-        }
+        out.fingerprints.extend(report.findings.into_iter().map(|f| f.fingerprints.location));
         Ok(out)
     }
 

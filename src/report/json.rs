@@ -3,82 +3,40 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
+use super::schema::{
+    JsonConfigFile, JsonFinding, JsonReport, JsonSkip, JsonStats, JsonSuppression, JsonlSummary, JsonlSummaryBody,
+    SCHEMA_VERSION,
+};
 use super::{shown_secret, shown_snippet, Report};
-use crate::finding::{CommitInfo, Finding, Fingerprints};
+use crate::finding::Finding;
 
-#[derive(Serialize)]
-pub struct JsonFinding<'a> {
-    pub rule_id: &'a str,
-    pub rule_name: &'a str,
-    pub provider: &'a str,
-    pub severity: &'a str,
-    pub origin: &'a str,
-    pub path: String,
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    /// Redacted (`sk_live_…`) unless `--show-secrets`.
-    pub secret: String,
-    pub secret_redacted: bool,
-    pub snippet: &'a str,
-    pub entropy: f64,
-    /// Present for rules with a checksum: `false` means the value cannot be a token the vendor issued.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checksum_valid: Option<bool>,
-    pub fingerprints: &'a Fingerprints,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub commit: Option<CommitInfo>,
-    /// Revoke-webhook outcomes (present only when webhooks are configured).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delivery: Option<&'a [super::Delivery]>,
+fn config_files(report: &Report<'_>) -> Vec<JsonConfigFile> {
+    report
+        .stats
+        .config_files
+        .iter()
+        .map(|c| JsonConfigFile {
+            path: report.tree_text(&c.path),
+            trust: c.trust.to_string(),
+            replaced_rules: c.replaced_rules.clone(),
+            disabled_rules: c.disabled_rules.clone(),
+        })
+        .collect()
 }
 
-#[derive(Serialize)]
-struct JsonSkip {
-    path: String,
-    reason: String,
-}
-
-#[derive(Serialize)]
-struct JsonStats {
-    blobs_scanned: u64,
-    bytes_scanned: u64,
-    binary_skipped: u64,
-    skipped: usize,
-    findings: usize,
-    elapsed_ms: u64,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    tool: &'static str,
-    version: &'static str,
-    /// Public id of the key the fingerprints were computed with (baselines must share it).
-    fingerprint_key_id: &'a str,
-    findings: Vec<JsonFinding<'a>>,
-    skipped: Vec<JsonSkip>,
-    notes: Vec<String>,
-    config_files: &'a [super::AppliedConfig],
-    suppressed: &'a [super::Suppression],
-    stats: JsonStats,
-}
-
-/// The last line of a JSON Lines report: what the scan covered and what was suppressed.
-#[derive(Serialize)]
-struct JsonlSummary<'a> {
-    summary: JsonlSummaryBody<'a>,
-}
-
-#[derive(Serialize)]
-struct JsonlSummaryBody<'a> {
-    fingerprint_key_id: &'a str,
-    config_files: &'a [super::AppliedConfig],
-    suppressed: &'a [super::Suppression],
-    skipped: usize,
-    stats: JsonStats,
+fn suppressed(report: &Report<'_>) -> Vec<JsonSuppression> {
+    report
+        .stats
+        .suppressed
+        .iter()
+        .map(|x| JsonSuppression {
+            source: report.tree_text(&x.source),
+            kind: x.kind.to_string(),
+            trust: x.trust.to_string(),
+            files: x.files,
+            findings: x.findings,
+        })
+        .collect()
 }
 
 fn stats(report: &Report<'_>) -> JsonStats {
@@ -92,13 +50,13 @@ fn stats(report: &Report<'_>) -> JsonStats {
     }
 }
 
-pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
+pub fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
     JsonFinding {
-        rule_id: &f.rule_id,
-        rule_name: &f.rule_name,
-        provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
-        severity: f.severity.as_str(),
-        origin: f.origin.kind(),
+        rule_id: f.rule_id.clone(),
+        rule_name: f.rule_name.clone(),
+        provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()).to_string(),
+        severity: f.severity.as_str().to_string(),
+        origin: f.origin.kind().to_string(),
         path: report.path_of(f),
         line: f.line,
         column: f.column,
@@ -106,20 +64,21 @@ pub fn finding<'a>(report: &Report<'a>, f: &'a Finding) -> JsonFinding<'a> {
         end_column: f.end_column,
         secret: shown_secret(f, report.show_secrets),
         secret_redacted: !report.show_secrets,
-        snippet: shown_snippet(f, report.show_secrets),
+        snippet: shown_snippet(f, report.show_secrets).to_string(),
         entropy: f.entropy,
         checksum_valid: f.checksum_valid,
-        fingerprints: &f.fingerprints,
+        fingerprints: f.fingerprints.clone(),
         commit: report.commit_of(f),
-        delivery: report.deliveries_of(f),
+        delivery: report.deliveries_of(f).map(<[_]>::to_vec),
     }
 }
 
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonReport {
-        tool: "leakhound",
-        version: env!("CARGO_PKG_VERSION"),
-        fingerprint_key_id: &report.stats.fingerprint_key_id,
+        schema_version: SCHEMA_VERSION,
+        tool: "leakhound".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        fingerprint_key_id: Some(report.stats.fingerprint_key_id.clone()),
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
         skipped: report
             .stats
@@ -128,8 +87,8 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             .map(|s| JsonSkip { path: report.tree_text(&s.path), reason: report.tree_text(&s.reason.to_string()) })
             .collect(),
         notes: report.stats.notes.iter().map(|n| report.tree_text(n)).collect(),
-        config_files: &report.stats.config_files,
-        suppressed: &report.stats.suppressed,
+        config_files: config_files(report),
+        suppressed: suppressed(report),
         stats: stats(report),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -143,9 +102,10 @@ pub fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     let summary = JsonlSummary {
         summary: JsonlSummaryBody {
-            fingerprint_key_id: &report.stats.fingerprint_key_id,
-            config_files: &report.stats.config_files,
-            suppressed: &report.stats.suppressed,
+            schema_version: SCHEMA_VERSION,
+            fingerprint_key_id: report.stats.fingerprint_key_id.clone(),
+            config_files: config_files(report),
+            suppressed: suppressed(report),
             skipped: report.stats.skipped.len(),
             stats: stats(report),
         },

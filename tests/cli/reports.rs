@@ -52,6 +52,20 @@ fn json_report() {
 }
 
 #[test]
+fn the_json_report_reads_back_into_its_schema() {
+    use leakhound::report::schema::{JsonReport, JsonlSummary, SCHEMA_VERSION};
+    let o = scan_fixture("json", &[]);
+    let report: JsonReport = serde_json::from_slice(&o.stdout).expect("the written report is the schema");
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    assert_eq!(report.findings.len(), report.stats.findings);
+    assert_eq!(serde_json::to_value(&report).unwrap(), json_of(&o), "nothing lost or added reading it");
+    let o = scan_fixture("jsonl", &[]);
+    let last = stdout(&o).lines().last().unwrap().to_string();
+    let summary: JsonlSummary = serde_json::from_str(&last).unwrap();
+    assert_eq!(summary.summary.stats.findings, report.findings.len());
+}
+
+#[test]
 fn jsonl_report() {
     let o = scan_fixture("jsonl", &[]);
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
