@@ -96,6 +96,10 @@ pub struct ScanArgs {
     /// The exit status when findings fail the scan [default: 1].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..=125))]
     pub exit_code: Option<i32>,
+    /// Explain what happened on these lines of one file instead of scanning: every candidate match and
+    /// the filter stage that reported or dropped it (`PATH`, `PATH:LINE` or `PATH:FIRST-LAST`).
+    #[arg(long, value_name = "PATH[:LINE]")]
+    pub explain: Option<String>,
     /// Ignore configuration found in the scanned tree (`.leakhound.toml`, `.leakhoundignore`): for audits
     /// of repositories you do not trust.
     #[arg(long)]

@@ -1,6 +1,7 @@
 //! The one place that knows every part: builds the configuration, rules, scanner, source and reporter
 //! from the command line, runs the scan and decides the outcome.
 
+mod explain;
 mod hook;
 mod import;
 mod keys;

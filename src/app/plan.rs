@@ -42,6 +42,32 @@ pub(super) fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<Stri
     Ok(out)
 }
 
+/// The scanner a scan of `root` runs with: the configuration files in force (and what each applied), the
+/// selected rules, one allowlist per config file, the fingerprint key.
+pub(super) fn scanner_for(
+    args: &ScanArgs,
+    root: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<(leakhound::scan::Scanner, Vec<ConfigFile>, Vec<AppliedConfig>)> {
+    use anyhow::Context;
+    let configs = load_configs(args, root, warnings)?;
+    let (mut rules, mut applied) = load_rules(&args.rules, &configs, warnings)?;
+    select_rules(&mut rules, args, &configs, &mut applied, warnings)?;
+    let allowlists = configs
+        .iter()
+        .map(|c| {
+            let a = &c.config.allowlist;
+            leakhound::scan::Allowlist::with_path_regexes(&a.paths, &a.path_regexes, &a.regexes, &a.stopwords)
+                .and_then(|x| x.with_rule_paths(&a.rule_paths))
+                .map(|x| x.named(c.path.display().to_string()))
+                .with_context(|| format!("{}: invalid [allowlist]", c.path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let key = super::keys::fingerprint_key(&configs, warnings)?;
+    let scanner = leakhound::scan::Scanner::new(rules, allowlists, args.show_secrets).with_fingerprint_key(key);
+    Ok((scanner, configs, applied))
+}
+
 /// `--enable-rule`/`--disable-rule` and each config's `enable_rules`/`disable_rules`. A repository
 /// config that turns rules off gets a warning and its entry in the report.
 pub(super) fn select_rules(

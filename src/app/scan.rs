@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 
 use leakhound::finding::Finding;
 use leakhound::report::{self, Format, Report, ScanStats, Suppression};
-use leakhound::scan::{Allowlist, Scanner};
+use leakhound::scan::Scanner;
 use leakhound::text::escape_control;
 
 use crate::cli::{ColorArg, ScanArgs, SeverityArg};
@@ -16,24 +16,13 @@ use leakhound::finding::Severity;
 use super::*;
 
 pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
+    if let Some(target) = &args.explain {
+        return super::explain::explain(&args, target);
+    }
     let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let mut warnings: Vec<String> = Vec::new();
-    let configs = load_configs(&args, &root, &mut warnings)?;
-    let (mut rules, mut applied) = load_rules(&args.rules, &configs, &mut warnings)?;
-    select_rules(&mut rules, &args, &configs, &mut applied, &mut warnings)?;
-    let allowlists = configs
-        .iter()
-        .map(|c| {
-            let a = &c.config.allowlist;
-            Allowlist::with_path_regexes(&a.paths, &a.path_regexes, &a.regexes, &a.stopwords)
-                .and_then(|x| x.with_rule_paths(&a.rule_paths))
-                .map(|x| x.named(c.path.display().to_string()))
-                .with_context(|| format!("{}: invalid [allowlist]", c.path.display()))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let (scanner, configs, applied) = scanner_for(&args, &root, &mut warnings)?;
     let hooks = webhooks(&args, &configs)?;
-    let key = super::keys::fingerprint_key(&configs, &mut warnings)?;
-    let scanner = Scanner::new(rules, allowlists, args.show_secrets).with_fingerprint_key(key);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
     let source = build_source(&args, threads)?;

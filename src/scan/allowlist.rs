@@ -122,10 +122,15 @@ impl Allowlist {
         hit
     }
 
+    /// Whether a finding of `rule` at `path` with `secret` would be allowed, without counting it.
+    pub fn would_suppress(&self, rule: &str, path: &str, secret: &[u8]) -> bool {
+        self.secret_allowed(secret) || self.rule_paths.iter().any(|(r, g)| r == rule && g.is_match(path))
+    }
+
     /// Whether a finding of `rule` at `path` with `secret` is allowed (by secret or by the rule's
     /// paths), counting a hit.
     pub fn suppress(&self, rule: &str, path: &str, secret: &[u8]) -> bool {
-        let hit = self.secret_allowed(secret) || self.rule_paths.iter().any(|(r, g)| r == rule && g.is_match(path));
+        let hit = self.would_suppress(rule, path, secret);
         if hit {
             self.findings_suppressed.fetch_add(1, Ordering::Relaxed);
         }

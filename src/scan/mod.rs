@@ -65,9 +65,68 @@ struct Candidate {
     checksum_valid: Option<bool>,
 }
 
+/// Why a match is or is not reported: the stage of the filter chain that decided (`--explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Passed every stage.
+    Reported,
+    /// The rule does not apply to this path (its `paths`).
+    RulePaths,
+    Empty,
+    /// Below the rule's minimum entropy.
+    Entropy,
+    /// Failed the rule's checksum.
+    Checksum,
+    /// A placeholder (`xxxx`, `YOUR_KEY`, `${VAR}`, a documented example key, …).
+    Placeholder,
+    /// A generic rule's value that looks like code, an identifier, a hash, a path, …
+    GenericShape,
+    /// A generic rule's key name that names no secret (`*_algorithm`, `*_helper`, …).
+    NonSecretName,
+    /// The rule's own `allow` regexes.
+    RuleAllow,
+    /// `leakhound:allow` (or gitleaks'/detect-secrets' marker) on the line, or allow-next-line before it.
+    InlineAllow,
+    /// Another match at the same place won (a specific rule over a generic one, the first of two).
+    Shadowed,
+    /// An allowlist of this config file.
+    Allowlisted(String),
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Verdict::Reported => "reported",
+            Verdict::RulePaths => "dropped: the rule does not apply to this path",
+            Verdict::Empty => "dropped: empty",
+            Verdict::Entropy => "dropped: below the rule's minimum entropy",
+            Verdict::Checksum => "dropped: fails the rule's checksum",
+            Verdict::Placeholder => "dropped: a placeholder or documented example value",
+            Verdict::GenericShape => "dropped: looks like code, an identifier, a hash or a path, not a secret",
+            Verdict::NonSecretName => "dropped: the key name does not name a secret",
+            Verdict::RuleAllow => "dropped: the rule's own allow list",
+            Verdict::InlineAllow => "dropped: an inline leakhound:allow marker",
+            Verdict::Shadowed => "dropped: another rule's match at the same place is reported",
+            Verdict::Allowlisted(source) => return write!(f, "dropped: allowlisted by {source}"),
+        })
+    }
+}
+
+/// One candidate match and what became of it (`Scanner::explain`).
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub rule_id: String,
+    pub line: u32,
+    pub column: u32,
+    pub secret: Secret,
+    pub verdict: Verdict,
+}
+
 /// What the regexes found in one blob.
 #[derive(Default)]
 struct Matches {
+    /// With `--explain`: the matches the filters dropped, and why.
+    rejected: Option<Vec<(usize, usize, usize, Verdict)>>,
     cands: Vec<Candidate>,
     /// Every value a rule's pattern captured, kept or filtered: all are redacted in snippets.
     spans: Vec<(usize, usize)>,
@@ -168,6 +227,11 @@ impl Scanner {
     fn matches(&self, data: &[u8], applies: &[bool]) -> Matches {
         let mut m = Matches::default();
         let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
+        self.collect(data, applies, &mut m, &mut open);
+        m
+    }
+
+    fn collect(&self, data: &[u8], applies: &[bool], m: &mut Matches, open: &mut [Option<(usize, usize)>]) {
         self.prefilter.hits(data, |hit| {
             let r = hit.rule as usize;
             if !applies[r] || m.truncated {
@@ -188,17 +252,16 @@ impl Scanner {
                 Some(last) if start <= last.1 => last.1 = last.1.max(end),
                 slot => {
                     if let Some(w) = slot.replace((start, end)) {
-                        self.match_window(r, w, data, &mut m);
+                        self.match_window(r, w, data, m);
                     }
                 }
             }
         });
-        for (r, w) in open.into_iter().enumerate() {
-            if let Some(w) = w {
-                self.match_window(r, w, data, &mut m);
+        for (r, w) in open.iter_mut().enumerate() {
+            if let Some(w) = w.take() {
+                self.match_window(r, w, data, m);
             }
         }
-        m
     }
 
     fn match_window(&self, ri: usize, (ws, we): (usize, usize), data: &[u8], m: &mut Matches) {
@@ -228,40 +291,104 @@ impl Scanner {
                 m.truncated = true;
                 return;
             }
-            if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes())) {
-                continue;
-            }
-            if let Some((entropy, checksum_valid)) = self.accept(rule, &data[start..end]) {
-                if !inline_allowed(data, ws + m0.start(), ws + m0.end()) {
-                    m.cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid });
+            let verdict =
+                if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes())) {
+                    Err(Verdict::NonSecretName)
+                } else {
+                    self.accept(rule, &data[start..end])
+                };
+            let verdict = verdict.and_then(|ok| {
+                if inline_allowed(data, ws + m0.start(), ws + m0.end()) {
+                    Err(Verdict::InlineAllow)
+                } else {
+                    Ok(ok)
+                }
+            });
+            match verdict {
+                Ok((entropy, checksum_valid)) => {
+                    m.cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid })
+                }
+                Err(v) => {
+                    if let Some(rec) = &mut m.rejected {
+                        rec.push((ri, start, end, v));
+                    }
                 }
             }
         }
     }
 
-    /// Every filter of the rule on the secret; when it passes, the secret's entropy and the checksum
-    /// outcome (`None` when the rule has no checksum).
-    fn accept(&self, rule: &Rule, secret: &[u8]) -> Option<(f64, Option<bool>)> {
+    /// The rule's filters on the secret, in order; when all pass, the secret's entropy and the checksum
+    /// outcome (`None` when the rule has no checksum), else the stage that dropped it.
+    fn accept(&self, rule: &Rule, secret: &[u8]) -> Result<(f64, Option<bool>), Verdict> {
         if secret.is_empty() {
-            return None;
+            return Err(Verdict::Empty);
         }
         let e = entropy::shannon(secret);
         if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret)) {
-            return None;
+            return Err(Verdict::Entropy);
         }
         let checksum_valid = match &rule.spec.checksum {
             Some(c) if checksum::check(c, secret) => Some(true),
             Some(c) if checksum::failure_is_soft(c) => Some(false),
-            Some(_) => return None,
+            Some(_) => return Err(Verdict::Checksum),
             None => None,
         };
-        if filters::is_placeholder(secret) || (rule.spec.generic && filters::is_unlikely_generic_secret(secret)) {
-            return None;
+        if filters::is_placeholder(secret) {
+            return Err(Verdict::Placeholder);
+        }
+        if rule.spec.generic && filters::is_unlikely_generic_secret(secret) {
+            return Err(Verdict::GenericShape);
         }
         if rule.allowed_secret(secret) {
-            return None;
+            return Err(Verdict::RuleAllow);
         }
-        Some((e, checksum_valid))
+        Ok((e, checksum_valid))
+    }
+
+    /// Every candidate match on lines `lines` (all lines when `None`) and the stage that kept or dropped
+    /// it: what `leakhound scan --explain` prints. Runs every rule, whatever its paths.
+    pub fn explain(&self, data: &[u8], origin: &Origin, lines: Option<(u32, u32)>) -> Vec<Explained> {
+        let path = origin.path();
+        let applies = vec![true; self.rules.len()];
+        let mut m = Matches { rejected: Some(Vec::new()), ..Matches::default() };
+        let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
+        self.collect(data, &applies, &mut m, &mut open);
+        let mut out: Vec<(usize, usize, usize, Verdict)> = m.rejected.take().unwrap_or_default();
+        m.cands.sort_by_key(|c| (c.rule, c.start));
+        let keys: Vec<_> =
+            m.cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
+        for (c, kept) in m.cands.iter().zip(shadow::keep(&keys)) {
+            let rule = &self.rules.rules[c.rule];
+            let verdict = if !rule.applies_to(path) {
+                Verdict::RulePaths
+            } else if !kept {
+                Verdict::Shadowed
+            } else if let Some(a) = self
+                .allowlists
+                .iter()
+                .find(|a| a.path_allowed(path) || a.would_suppress(&rule.spec.id, path, &data[c.start..c.end]))
+            {
+                Verdict::Allowlisted(a.source.clone())
+            } else {
+                Verdict::Reported
+            };
+            out.push((c.rule, c.start, c.end, verdict));
+        }
+        out.sort_by_key(|x| (x.1, x.0));
+        let mut counter = LineCounter::default();
+        out.into_iter()
+            .filter_map(|(ri, start, end, verdict)| {
+                let (line, column) = counter.position(data, start);
+                let keep = lines.is_none_or(|(lo, hi)| (lo..=hi).contains(&line));
+                keep.then(|| Explained {
+                    rule_id: self.rules.rules[ri].spec.id.clone(),
+                    line,
+                    column,
+                    secret: Secret::new(String::from_utf8_lossy(&data[start..end]).into_owned()),
+                    verdict,
+                })
+            })
+            .collect()
     }
 
     /// `text` (a path, a commit message, an author) with every value a rule's pattern matches, and every

@@ -159,3 +159,29 @@ fn per_rule_path_allowlists_and_allow_next_line() {
         .collect();
     assert_eq!(lines, vec![("src/b.env".to_string(), 3)]);
 }
+
+#[test]
+fn explain_says_why_each_match_was_reported_or_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = stripe_key(970);
+    let body = format!(
+        "password = \"changeme\"\nSTRIPE={key}\nOTHER={} # leakhound:allow\nK={}\n",
+        stripe_key(971),
+        stripe_key(972)
+    );
+    write(dir.path(), "app.env", body);
+    write(dir.path(), ".leakhound.toml", format!("[allowlist]\nregexes = ['^{}$']\n", stripe_key(972)));
+    let file = dir.path().join("app.env");
+    let o = run(&["scan", "--explain", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line =
+        |n: u32| out.lines().filter(move |l| l.contains(&format!("app.env:{n}:"))).collect::<Vec<_>>().join("\n");
+    assert!(line(1).contains("placeholder"), "{out}");
+    assert!(line(2).contains("stripe-live-secret-key") && line(2).contains("reported"), "{out}");
+    assert!(line(3).contains("inline leakhound:allow"), "{out}");
+    assert!(line(4).contains("allowlisted by"), "{out}");
+    assert!(!out.contains(&key[8..]), "redacted unless --show-secrets");
+    let o = run(&["scan", "--explain", &format!("{}:2", file.display())]);
+    assert!(stdout(&o).lines().all(|l| l.contains("app.env:2:")), "{}", stdout(&o));
+}
