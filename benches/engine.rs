@@ -35,7 +35,7 @@ fn main() {
             }
         }
     }
-    let scanner = Scanner::new(RuleSet::builtin().expect("built-in rules"), Vec::new(), false);
+    let scanner = Scanner::new(RuleSet::builtin().expect("built-in rules"), Vec::new());
     let origin = Origin::File { path: "bench.txt".into() };
     let mut best = f64::MAX;
     let mut findings = 0;

@@ -149,7 +149,7 @@ fn config_target(data: &[u8], _scratch: &Path) -> bool {
     let allow = Allowlist::with_path_regexes(&a.paths, &a.path_regexes, &a.regexes, &a.stopwords);
     let mut set = RuleSet::default();
     if set.add_specs("fuzz.toml", config.rules, "custom", true).is_ok() {
-        let scanner = Scanner::new(set, allow.into_iter().collect(), false);
+        let scanner = Scanner::new(set, allow.into_iter().collect());
         let _ = scanner.scan(SAMPLE.as_bytes(), &Origin::File { path: "vendor/x.env".into() });
         let _ = scanner.redact_text(SAMPLE);
     }

@@ -80,6 +80,48 @@ impl std::fmt::Debug for ObjectId {
     }
 }
 
+/// Sorted, disjoint, inclusive ranges of 1-based line numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineSet(pub Vec<(u32, u32)>);
+
+impl LineSet {
+    pub fn contains(&self, line: u32) -> bool {
+        let i = self.0.partition_point(|&(_, hi)| hi < line);
+        self.0.get(i).is_some_and(|&(lo, _)| lo <= line)
+    }
+
+    /// Add a range; ranges must come in increasing order (as diff hunks do).
+    pub fn push(&mut self, lo: u32, hi: u32) {
+        match self.0.last_mut() {
+            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+            _ => self.0.push((lo, hi)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The lines in both sets.
+    pub fn intersect(&self, other: &LineSet) -> LineSet {
+        let mut out = LineSet::default();
+        let (mut i, mut j) = (0, 0);
+        while i < self.0.len() && j < other.0.len() {
+            let (a, b) = (self.0[i], other.0[j]);
+            let (lo, hi) = (a.0.max(b.0), a.1.min(b.1));
+            if lo <= hi {
+                out.push(lo, hi);
+            }
+            if a.1 < b.1 {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
+}
+
 /// Where a blob came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -135,8 +177,8 @@ pub struct Finding {
     pub secret: Secret,
     /// The line holding the secret, trimmed and cut to a sane length, with the secret redacted.
     pub snippet: String,
-    /// Same snippet with the raw secret, only filled for `--show-secrets`.
-    pub raw_snippet: Option<String>,
+    /// The same line with the raw secret: reporters show it only for `--show-secrets`.
+    pub raw_snippet: String,
     pub entropy: f64,
     /// Whether the secret passed its rule's checksum; `None` when the rule has none.
     pub checksum_valid: Option<bool>,
@@ -227,6 +269,20 @@ pub fn secret_sha256(secret: &Secret) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lineset_merges_and_looks_up() {
+        let mut s = LineSet::default();
+        s.push(1, 2);
+        s.push(3, 3);
+        s.push(10, 12);
+        assert_eq!(s.0, vec![(1, 3), (10, 12)]);
+        assert!(s.contains(2) && s.contains(10) && s.contains(12));
+        assert!(!s.contains(4) && !s.contains(13) && !s.contains(0));
+        let mut t = LineSet::default();
+        t.push(2, 11);
+        assert_eq!(s.intersect(&t).0, vec![(2, 3), (10, 11)]);
+    }
 
     #[test]
     fn fingerprints_are_stable_and_path_sensitive() {

@@ -1,12 +1,12 @@
-//! Runs a source through the scanner: classify each blob (text, UTF-16, binary), scan it, keep findings
-//! on the lines that count, collect skips, then deduplicate and order the findings.
+//! Runs a source through the scanner (which takes each whole blob: classification, transcoding and the
+//! lines that count are its job), collects findings, skips and notes, then deduplicates and orders the
+//! findings.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::finding::Finding;
-use crate::scan::content::{classify, Content};
 use crate::scan::Scanner;
 use crate::source::{Blob, Repository, Skip, SkipReason, Source, SourceError, Visitor};
 
@@ -31,23 +31,17 @@ impl Visitor for Collector<'_> {
         if let Some(p) = self.progress {
             p(blobs, bytes);
         }
-        let text = match classify(blob.data) {
-            Content::Binary => {
-                return self.skip(Skip { path: blob.origin.path().to_string(), reason: SkipReason::Binary })
-            }
-            Content::Text(t) => t,
-        };
-        let scanned = self.scanner.scan_blob(&text, &blob.origin, true);
+        let scanned = self.scanner.scan_whole(blob.data, &blob.origin, blob.lines);
+        if scanned.binary {
+            return self.skip(Skip { path: blob.origin.path().to_string(), reason: SkipReason::Binary });
+        }
         if scanned.truncated {
             self.skip(Skip {
                 path: blob.origin.path().to_string(),
                 reason: SkipReason::TooManyMatches { limit: crate::scan::MAX_FINDINGS_PER_BLOB },
             });
         }
-        let mut found = scanned.findings;
-        if let Some(lines) = blob.lines {
-            found.retain(|f| lines.contains(f.line));
-        }
+        let found = scanned.findings;
         if !found.is_empty() {
             self.findings.lock().unwrap_or_else(|e| e.into_inner()).extend(found);
         }

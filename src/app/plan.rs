@@ -64,7 +64,7 @@ pub(super) fn scanner_for(
         })
         .collect::<Result<Vec<_>>>()?;
     let key = super::keys::fingerprint_key(&configs, warnings)?;
-    let scanner = leakhound::scan::Scanner::new(rules, allowlists, args.show_secrets).with_fingerprint_key(key);
+    let scanner = leakhound::scan::Scanner::new(rules, allowlists).with_fingerprint_key(key);
     Ok((scanner, configs, applied))
 }
 

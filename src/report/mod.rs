@@ -92,8 +92,9 @@ pub fn shown_secret(f: &Finding, show_secrets: bool) -> String {
 
 /// The snippet as a report may show it.
 pub fn shown_snippet(f: &Finding, show_secrets: bool) -> &str {
-    match (&f.raw_snippet, show_secrets) {
-        (Some(raw), true) => raw,
-        _ => &f.snippet,
+    if show_secrets {
+        &f.raw_snippet
+    } else {
+        &f.snippet
     }
 }

@@ -1,5 +1,7 @@
-//! The detection engine: prefilter (trigram anchors, confirmed by Aho-Corasick) -> matcher (regex on windows) -> filters.
-//! No I/O, no printing; `Scanner` is `Sync` and shared by every worker thread.
+//! The detection engine over a whole blob: classify (binary, UTF-16) -> prefilter (trigram anchors,
+//! confirmed by Aho-Corasick) -> matcher (regex on windows) -> one ordered filter chain whose every stage
+//! has a named `Verdict` (`--explain`) -> shadowing -> allowlists -> location and redacted snippets.
+//! No I/O, no printing, nothing about presentation; `Scanner` is `Sync` and shared by every worker thread.
 
 pub mod allowlist;
 mod anchors;
@@ -14,7 +16,7 @@ pub mod snippet;
 
 use memchr::{memchr, memrchr};
 
-use crate::finding::{Finding, FingerprintKey, Fingerprints, Origin, Severity};
+use crate::finding::{Finding, FingerprintKey, Fingerprints, LineSet, Origin, Severity};
 use crate::redact::Secret;
 use crate::rules::{Rule, RuleSet};
 pub use allowlist::Allowlist;
@@ -40,7 +42,6 @@ pub struct Scanner {
     rules: RuleSet,
     prefilter: Prefilter,
     allowlists: Vec<Allowlist>,
-    show_secrets: bool,
     key: FingerprintKey,
     /// A rule whose pattern did not compile when first used (see `broken_rule`).
     broken: std::sync::OnceLock<String>,
@@ -49,6 +50,8 @@ pub struct Scanner {
 /// What scanning one blob gave.
 #[derive(Debug, Default)]
 pub struct BlobScan {
+    /// A NUL byte in its first 8 KiB: not scanned.
+    pub binary: bool,
     pub findings: Vec<Finding>,
     /// The blob held more matches than `MAX_FINDINGS_PER_BLOB`/`MAX_MATCHES_PER_BLOB`: the rest of it was
     /// not examined.
@@ -134,17 +137,10 @@ struct Matches {
 }
 
 impl Scanner {
-    pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>, show_secrets: bool) -> Self {
+    pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>) -> Self {
         let prefilter = Prefilter::new(&rules);
         let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
-        Scanner {
-            rules,
-            prefilter,
-            allowlists,
-            show_secrets,
-            key: FingerprintKey::for_tests(),
-            broken: std::sync::OnceLock::new(),
-        }
+        Scanner { rules, prefilter, allowlists, key: FingerprintKey::for_tests(), broken: std::sync::OnceLock::new() }
     }
 
     /// The key fingerprints are computed with (the user's; `FingerprintKey::for_tests` by default).
@@ -180,6 +176,20 @@ impl Scanner {
         self.allowlists.iter().any(|a| a.path_allowed(path))
     }
 
+    /// Scan a whole blob as a source hands it over: binary is skipped, UTF-16 transcoded, and with
+    /// `lines` only findings on those lines count (the lines a commit range or the index adds).
+    pub fn scan_whole(&self, bytes: &[u8], origin: &Origin, lines: Option<&LineSet>) -> BlobScan {
+        let text = match content::classify(bytes) {
+            content::Content::Binary => return BlobScan { binary: true, ..BlobScan::default() },
+            content::Content::Text(t) => t,
+        };
+        let mut scanned = self.scan_blob(&text, origin, true);
+        if let Some(lines) = lines {
+            scanned.findings.retain(|f| lines.contains(f.line));
+        }
+        scanned
+    }
+
     /// Scan decoded text (see `content::classify`) from `origin`.
     pub fn scan(&self, data: &[u8], origin: &Origin) -> Vec<Finding> {
         self.scan_blob(data, origin, true).findings
@@ -199,7 +209,7 @@ impl Scanner {
         let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
         let mut m = self.matches(data, &applies);
         if m.cands.is_empty() {
-            return BlobScan { findings: Vec::new(), truncated: m.truncated };
+            return BlobScan { truncated: m.truncated, ..BlobScan::default() };
         }
         // Candidates in rule order, each rule's by position: the order shadowing is defined on.
         m.cands.sort_by_key(|c| (c.rule, c.start));
@@ -218,7 +228,7 @@ impl Scanner {
             m.cands.truncate(MAX_FINDINGS_PER_BLOB);
             truncated = true;
         }
-        BlobScan { findings: self.findings(data, origin, m.cands, Spans::new(m.spans)), truncated }
+        BlobScan { findings: self.findings(data, origin, m.cands, Spans::new(m.spans)), truncated, binary: false }
     }
 
     /// Runs each rule's regex on the merged windows around its keyword hits (the whole line(s) of a
@@ -428,7 +438,7 @@ impl Scanner {
                 end_line,
                 end_column,
                 fingerprints: Fingerprints::compute(&self.key, &rule.spec.id, &secret, path),
-                raw_snippet: self.show_secrets.then(|| snippet::raw_line(data, c.start)),
+                raw_snippet: snippet::raw_line(data, c.start),
                 snippet: snippet::redacted_line(data, c.start, &spans),
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
@@ -524,7 +534,7 @@ mod tests {
         let file: RuleFile = toml::from_str(&text).unwrap();
         let mut set = RuleSet::default();
         set.add_specs("test.toml", file.rules, "test", true).unwrap();
-        Scanner::new(set, Vec::new(), false)
+        Scanner::new(set, Vec::new())
     }
 
     #[test]
@@ -535,7 +545,7 @@ mod tests {
         .unwrap();
         let mut set = RuleSet::default();
         set.add_specs("lazy.toml", file.rules, "test", false).unwrap();
-        let s = Scanner::new(set, Vec::new(), false);
+        let s = Scanner::new(set, Vec::new());
         assert!(s.scan(b"key=value\n", &Origin::Stdin).is_empty());
         let e = s.broken_rule().expect("the error is kept");
         assert!(e.contains("lazy.toml") && e.contains("bad"), "{e}");

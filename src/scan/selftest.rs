@@ -33,7 +33,7 @@ pub fn check_rules(set: RuleSet) -> Result<(RuleSet, Vec<ExampleFailure>), RuleE
             failures.push(fail(rule, "has no non_examples (each rule needs at least one)".into()));
         }
     }
-    let scanner = Scanner::new(set, Vec::new(), false);
+    let scanner = Scanner::new(set, Vec::new());
     for rule in &scanner.rules().rules {
         let origin = Origin::File { path: "example.txt".into() };
         for (i, ex) in rule.spec.examples.iter().enumerate() {

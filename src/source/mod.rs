@@ -8,6 +8,7 @@ pub mod stdin;
 
 use std::fmt;
 
+pub use crate::finding::LineSet;
 use crate::finding::Origin;
 
 /// Where a scanned repository lives and which revision was scanned.
@@ -26,48 +27,6 @@ pub struct Blob<'a> {
     /// Only findings on these 1-based lines count (lines added by a commit range or the index); `None`
     /// means every line.
     pub lines: Option<&'a LineSet>,
-}
-
-/// Sorted, disjoint, inclusive ranges of 1-based line numbers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineSet(pub Vec<(u32, u32)>);
-
-impl LineSet {
-    pub fn contains(&self, line: u32) -> bool {
-        let i = self.0.partition_point(|&(_, hi)| hi < line);
-        self.0.get(i).is_some_and(|&(lo, _)| lo <= line)
-    }
-
-    /// Add a range; ranges must come in increasing order (as diff hunks do).
-    pub fn push(&mut self, lo: u32, hi: u32) {
-        match self.0.last_mut() {
-            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
-            _ => self.0.push((lo, hi)),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The lines in both sets.
-    pub fn intersect(&self, other: &LineSet) -> LineSet {
-        let mut out = LineSet::default();
-        let (mut i, mut j) = (0, 0);
-        while i < self.0.len() && j < other.0.len() {
-            let (a, b) = (self.0[i], other.0[j]);
-            let (lo, hi) = (a.0.max(b.0), a.1.min(b.1));
-            if lo <= hi {
-                out.push(lo, hi);
-            }
-            if a.1 < b.1 {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
-        out
-    }
 }
 
 /// Why something was not scanned.
@@ -161,24 +120,5 @@ pub struct Chain(pub Vec<Box<dyn Source>>);
 impl Source for Chain {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         self.0.iter().try_for_each(|s| s.visit(visitor))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LineSet;
-
-    #[test]
-    fn lineset_merges_and_looks_up() {
-        let mut s = LineSet::default();
-        s.push(1, 2);
-        s.push(3, 3);
-        s.push(10, 12);
-        assert_eq!(s.0, vec![(1, 3), (10, 12)]);
-        assert!(s.contains(2) && s.contains(10) && s.contains(12));
-        assert!(!s.contains(4) && !s.contains(13) && !s.contains(0));
-        let mut t = LineSet::default();
-        t.push(2, 11);
-        assert_eq!(s.intersect(&t).0, vec![(2, 3), (10, 11)]);
     }
 }

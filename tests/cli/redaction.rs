@@ -15,7 +15,7 @@ use crate::support::*;
 
 /// Each built-in rule example (without its `leakhound:allow` marker) and the secrets it gives alone.
 fn examples() -> Vec<(String, Vec<String>)> {
-    let scanner = Scanner::new(RuleSet::builtin().unwrap(), Vec::new(), false);
+    let scanner = Scanner::new(RuleSet::builtin().unwrap(), Vec::new());
     let origin = Origin::File { path: "example.txt".into() };
     let mut out = Vec::new();
     for rule in &scanner.rules().rules {
