@@ -9,7 +9,7 @@ pub mod stdin;
 use std::fmt;
 
 pub use crate::finding::LineSet;
-use crate::finding::Origin;
+use crate::finding::{ObjectId, Origin};
 
 /// Where a scanned repository lives and which revision was scanned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +54,30 @@ pub enum SkipReason {
     OutsideRoot,
     /// The file changed size while it was read: what was read is scanned, with this warning.
     Changed(String),
+    /// A git object that is missing or cannot be read (a corrupt or partial repository).
+    Git {
+        what: GitObject,
+        oid: ObjectId,
+        message: String,
+    },
+}
+
+/// The kind of git object a `SkipReason::Git` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GitObject {
+    Blob,
+    Tree,
+    Commit,
+}
+
+impl GitObject {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GitObject::Blob => "object",
+            GitObject::Tree => "tree",
+            GitObject::Commit => "commit",
+        }
+    }
 }
 
 impl SkipReason {
@@ -65,7 +89,13 @@ impl SkipReason {
     /// Content that exists but could not be read: the scan is incomplete (exit status 2 when nothing
     /// was found). Files over the size limit, dangling links and special files are warnings only.
     pub fn is_failure(&self) -> bool {
-        matches!(self, SkipReason::Unreadable(_) | SkipReason::Other(_) | SkipReason::TooManyMatches { .. })
+        matches!(
+            self,
+            SkipReason::Unreadable(_)
+                | SkipReason::Other(_)
+                | SkipReason::TooManyMatches { .. }
+                | SkipReason::Git { .. }
+        )
     }
 }
 
@@ -85,6 +115,9 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::OutsideRoot => f.write_str("symlink to a target outside the scan root (not followed)"),
             SkipReason::Changed(m) => f.write_str(m),
+            SkipReason::Git { what, oid, message } => {
+                write!(f, "missing or corrupt {} {oid}: {message}", what.as_str())
+            }
         }
     }
 }

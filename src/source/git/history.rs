@@ -14,9 +14,9 @@ use std::sync::Arc;
 use git2::{Oid, Repository, Sort};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::{commit_info, one_line, open};
+use super::{commit_info, git_skip, one_line, open};
 use crate::finding::{CommitInfo, ObjectId, Origin};
-use crate::source::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
+use crate::source::{Blob, GitObject, Skip, SkipReason, Source, SourceError, Visitor};
 
 pub struct HistorySource {
     pub git_dir: PathBuf,
@@ -135,13 +135,7 @@ impl HistorySource {
                 return skip(SkipReason::TooLarge { size: size as u64, limit: self.max_file_size })
             }
             Ok(_) => {}
-            Err(e) => {
-                return skip(SkipReason::Other(format!(
-                    "missing or corrupt object {}: {}",
-                    job.blob,
-                    one_line(e.message())
-                )))
-            }
+            Err(e) => return skip(git_skip(GitObject::Blob, job.blob, &e)),
         }
         // Read through the object database, not `find_blob`: no object wrapper or cache lookup per blob.
         let read = odb.read(job.blob);
@@ -155,9 +149,7 @@ impl HistorySource {
                 },
                 lines: None,
             }),
-            Err(e) => {
-                skip(SkipReason::Other(format!("missing or corrupt object {}: {}", job.blob, one_line(e.message()))))
-            }
+            Err(e) => skip(git_skip(GitObject::Blob, job.blob, &e)),
         };
     }
 }
@@ -176,6 +168,7 @@ fn enumerate(
     let wanted_dir = |dir: &str| only_under.is_none_or(|u| under(dir, u) || under(u, dir));
     let wanted_file = |path: &str| only_under.is_none_or(|u| under(path, u));
     let problem = |path: String, message: String| visitor.skip(Skip { path, reason: SkipReason::Other(message) });
+    let missing = |path: String, reason: SkipReason| visitor.skip(Skip { path, reason });
     let mut walk = match repo.revwalk() {
         Ok(w) => w,
         Err(e) => return visitor.note(format!("cannot walk history: {}", one_line(e.message()))),
@@ -201,10 +194,16 @@ fn enumerate(
                 continue;
             }
         };
-        let tree = match odb.read(oid).map_err(|e| one_line(e.message())).and_then(|o| commit_tree(o.data())) {
-            Ok(t) => t,
-            Err(m) => {
-                problem(oid.to_string(), format!("missing or corrupt commit {oid}: {m}"));
+        let tree = match odb.read(oid) {
+            Ok(o) => match commit_tree(o.data()) {
+                Ok(t) => t,
+                Err(m) => {
+                    problem(oid.to_string(), format!("corrupt commit {oid}: {m}"));
+                    continue;
+                }
+            },
+            Err(e) => {
+                missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
                 continue;
             }
         };
@@ -219,10 +218,7 @@ fn enumerate(
                 Ok(o) => o,
                 Err(e) => {
                     let short = &oid.to_string()[..12];
-                    problem(
-                        format!("{dir}@{short}"),
-                        format!("missing or corrupt tree {tree_id}: {}", one_line(e.message())),
-                    );
+                    missing(format!("{dir}@{short}"), git_skip(GitObject::Tree, tree_id, &e));
                     continue;
                 }
             };
@@ -230,22 +226,18 @@ fn enumerate(
                 let Ok(id) = Oid::from_bytes(entry.id) else { continue };
                 let name = String::from_utf8_lossy(entry.name);
                 let path = if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") };
-                // 40000 is a tree, 100644/100755 a file; 120000 (a symlink's target) and 160000 (a
-                // submodule's commit) are not file content of this repository.
-                if entry.mode == b"40000" {
+                // A symlink's target and a submodule's commit are not file content of this repository.
+                if entry.mode == MODE_TREE {
                     if wanted_dir(&path) && seen_trees.insert(id) {
                         stack.push((id, path));
                     }
-                } else if entry.mode.starts_with(b"100") && wanted_file(&path) && seen_blobs.insert(id) {
+                } else if entry.mode.starts_with(MODE_FILE_PREFIX) && wanted_file(&path) && seen_blobs.insert(id) {
                     let commit = match &info {
                         Some(c) => Arc::clone(c),
                         None => match repo.find_commit(oid) {
                             Ok(c) => Arc::clone(info.insert(Arc::new(commit_info(&c)))),
                             Err(e) => {
-                                problem(
-                                    oid.to_string(),
-                                    format!("missing or corrupt commit {oid}: {}", one_line(e.message())),
-                                );
+                                missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
                                 continue;
                             }
                         },
@@ -258,6 +250,11 @@ fn enumerate(
         }
     }
 }
+
+/// Tree entry modes as raw trees spell them: a directory; files are `100644` and `100755` (symlinks
+/// `120000` and submodules `160000` are neither).
+const MODE_TREE: &[u8] = b"40000";
+const MODE_FILE_PREFIX: &[u8] = b"100";
 
 /// Whether `path` is `dir` or inside it (`/`-separated).
 fn under(path: &str, dir: &str) -> bool {

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use git2::{Delta, Diff, DiffOptions, Oid, Repository};
 
-use super::one_line;
 use crate::finding::Origin;
 use crate::source::{Blob, LineSet, Skip, SkipReason, Visitor};
 
@@ -69,8 +68,7 @@ pub fn visit_added(
         let blob = match repo.find_blob(f.blob) {
             Ok(b) => b,
             Err(e) => {
-                let reason =
-                    SkipReason::Other(format!("missing or corrupt object {}: {}", f.blob, one_line(e.message())));
+                let reason = super::git_skip(crate::source::GitObject::Blob, f.blob, &e);
                 visitor.skip(Skip { path: f.path, reason });
                 continue;
             }

@@ -69,6 +69,15 @@ pub(crate) fn open(git_dir: &Path) -> Result<Repository, SourceError> {
     Repository::open(git_dir).map_err(|e| root_error(git_dir, &e))
 }
 
+/// A missing or unreadable object, typed.
+pub(crate) fn git_skip(what: super::GitObject, oid: git2::Oid, e: &git2::Error) -> super::SkipReason {
+    super::SkipReason::Git {
+        what,
+        oid: crate::finding::ObjectId::from_bytes(oid.as_bytes()),
+        message: one_line(e.message()),
+    }
+}
+
 pub(crate) fn root_error(path: &Path, e: &git2::Error) -> SourceError {
     SourceError::Root { path: path.display().to_string(), message: one_line(e.message()) }
 }
