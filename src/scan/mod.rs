@@ -578,3 +578,63 @@ mod tests {
         assert!(r.findings.iter().filter(|f| f.rule_id == "specific").count() >= MAX_FINDINGS_PER_BLOB - 10);
     }
 }
+
+/// The filter chain at library level: each stage's verdict, on the built-in rules and real-shaped lines.
+#[cfg(test)]
+mod chain_tests {
+    use super::*;
+
+    fn verdicts(scanner: &Scanner, text: &str) -> Vec<(String, Verdict)> {
+        scanner
+            .explain(text.as_bytes(), &Origin::File { path: "app/settings.py".into() }, None)
+            .into_iter()
+            .map(|e| (e.rule_id, e.verdict))
+            .collect()
+    }
+
+    fn builtin(allowlists: Vec<Allowlist>) -> Scanner {
+        Scanner::new(RuleSet::builtin().unwrap(), allowlists)
+    }
+
+    #[test]
+    fn every_stage_has_its_verdict() {
+        let s = builtin(Vec::new());
+        let key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"; // leakhound:allow (a documented Stripe sample shape)
+        let shadowed = verdicts(&s, &format!("api_key = \"{key}\"\n"));
+        assert!(shadowed.contains(&("stripe-live-secret-key".into(), Verdict::Reported)), "{shadowed:?}");
+        assert!(shadowed.iter().any(|(r, v)| r.starts_with("generic") && *v == Verdict::Shadowed), "{shadowed:?}");
+        let placeholder = verdicts(&s, "password = \"changeme\"\n");
+        assert!(placeholder.iter().all(|(_, v)| *v == Verdict::Placeholder), "{placeholder:?}");
+        let inline = verdicts(&s, &format!("STRIPE = \"{key}\"  # leakhound:allow\n"));
+        assert!(inline.iter().any(|(_, v)| *v == Verdict::InlineAllow), "{inline:?}");
+        let code = verdicts(&s, "password = os.environ[\"DB_PASSWORD\"]\npassword = get_password_from_vault(name)\n");
+        assert!(code.iter().all(|(_, v)| *v != Verdict::Reported), "{code:?}");
+    }
+
+    #[test]
+    fn allowlists_are_the_last_stage_and_name_their_source() {
+        let allow = Allowlist::new(&[], &["^sk_live_4eC".into()], &[]).unwrap().named("team.toml");
+        let s = builtin(vec![allow]);
+        let v = verdicts(&s, "k = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"\n"); // leakhound:allow
+        assert!(v.contains(&("stripe-live-secret-key".into(), Verdict::Allowlisted("team.toml".into()))), "{v:?}");
+    }
+
+    #[test]
+    fn explain_agrees_with_the_scan() {
+        // Whatever explain calls reported is exactly what the scan reports.
+        let s = builtin(Vec::new());
+        let text = "a = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"\npassword = \"changeme\"\nDB_PASSWORD=Winter2023!\n"; // leakhound:allow
+        let origin = Origin::File { path: "app/settings.py".into() };
+        let mut reported: Vec<(String, u32)> = s
+            .explain(text.as_bytes(), &origin, None)
+            .into_iter()
+            .filter(|e| e.verdict == Verdict::Reported)
+            .map(|e| (e.rule_id, e.line))
+            .collect();
+        let mut scanned: Vec<(String, u32)> =
+            s.scan(text.as_bytes(), &origin).into_iter().map(|f| (f.rule_id, f.line)).collect();
+        reported.sort();
+        scanned.sort();
+        assert_eq!(reported, scanned);
+    }
+}
