@@ -82,14 +82,6 @@ impl Secret {
     pub fn redacted(&self) -> String {
         format!("{}…", self.prefix())
     }
-
-    /// Replace every occurrence of the raw secret in `text` with its redacted form.
-    pub fn redact_in(&self, text: &str) -> String {
-        if self.raw.is_empty() {
-            return text.to_string();
-        }
-        text.replace(&self.raw, &self.redacted())
-    }
 }
 
 impl fmt::Debug for Secret {
@@ -121,11 +113,5 @@ mod tests {
         let s = Secret::new("hunter22");
         assert_eq!(s.prefix(), "hu");
         assert_eq!(s.last4(), "");
-    }
-
-    #[test]
-    fn redact_in_replaces_every_occurrence() {
-        let s = Secret::new("abcdefghijklmnop");
-        assert_eq!(s.redact_in("x=abcdefghijklmnop y=abcdefghijklmnop"), "x=abcd… y=abcd…");
     }
 }

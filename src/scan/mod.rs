@@ -171,11 +171,6 @@ impl Scanner {
         &self.allowlists
     }
 
-    /// Whether an allowlist excludes this path entirely.
-    pub fn path_allowed(&self, path: &str) -> bool {
-        self.allowlists.iter().any(|a| a.path_allowed(path))
-    }
-
     /// Scan a whole blob as a source hands it over: binary is skipped, UTF-16 transcoded, and with
     /// `lines` only findings on those lines count (the lines a commit range or the index adds).
     pub fn scan_whole(&self, bytes: &[u8], origin: &Origin, lines: Option<&LineSet>) -> BlobScan {
