@@ -15,8 +15,12 @@ use crate::report::schema::JsonReport;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    #[error("{path}: cannot read: {message}")]
-    Read { path: String, message: String },
+    #[error("{path}: cannot read")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}: not a leakhound JSON report: {message}")]
     Format { path: String, message: String },
     #[error("{path}:{line}: not a fingerprint (64 hex characters, optionally `path:` before it)")]
@@ -135,6 +139,5 @@ impl Accepted {
 }
 
 fn read(path: &Path) -> Result<String, BaselineError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| BaselineError::Read { path: path.display().to_string(), message: crate::text::io_message(&e) })
+    std::fs::read_to_string(path).map_err(|source| BaselineError::Read { path: path.display().to_string(), source })
 }

@@ -24,7 +24,9 @@ fn main() {
         }
         Err(e) => {
             // One line: what failed and why, with the context the error carries.
-            let msg = leakhound::text::without_libgit2_codes(&leakhound::text::one_line(&format!("{e:#}")));
+            // Errors keep their causes; here, and only here, the chain becomes one line.
+            let msg = leakhound::text::one_line(&format!("{e:#}"));
+            let msg = leakhound::text::without_os_error_codes(&leakhound::text::without_libgit2_codes(&msg));
             eprintln!("leakhound: error: {}", leakhound::text::escape_control(&msg));
             2
         }

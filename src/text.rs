@@ -27,6 +27,19 @@ pub fn without_libgit2_codes(s: &str) -> String {
     out
 }
 
+/// A message without the `(os error 2)` tails of I/O errors: the words say it.
+pub fn without_os_error_codes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(" (os error ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        rest = tail.find(')').map_or("", |j| &tail[j + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An I/O error without the `(os error N)` tail: "Permission denied".
 pub fn io_message(e: &std::io::Error) -> String {
     let s = e.to_string();
@@ -77,6 +90,11 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn os_error_codes_are_dropped() {
+        assert_eq!(without_os_error_codes("a: No such file (os error 2): b"), "a: No such file: b");
+    }
 
     #[test]
     fn libgit2_codes_are_dropped() {

@@ -20,7 +20,7 @@ mod builtin {
 /// Why a rule (or rule file) could not be loaded. Every variant names the file and, where known, the rule.
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
-    #[error("{file}: cannot read rule file: {source}")]
+    #[error("{file}: cannot read rule file")]
     Read { file: String, source: std::io::Error },
     #[error("{file}: invalid rule file: {message}")]
     Parse { file: String, message: String },

@@ -185,3 +185,19 @@ fn explain_says_why_each_match_was_reported_or_dropped() {
     let o = run(&["scan", "--explain", &format!("{}:2", file.display())]);
     assert!(stdout(&o).lines().all(|l| l.contains("app.env:2:")), "{}", stdout(&o));
 }
+
+#[test]
+fn unreadable_inputs_say_so_once_on_one_line() {
+    for args in [
+        ["scan", "--rules", "/nonexistent/r.toml", "."],
+        ["scan", "--config", "/nonexistent/c.toml", "."],
+        ["scan", "--baseline", "/nonexistent/b.json", "."],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(err.matches("No such file or directory").count(), 1, "the cause once: {err}");
+        assert!(!err.contains("os error"), "{err}");
+    }
+}
