@@ -42,6 +42,77 @@ pub(super) fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<Stri
     Ok(out)
 }
 
+/// Everything a scan runs with, resolved once from the arguments and the configuration files.
+pub(super) struct ScanPlan {
+    /// The first path: where the tree's own configuration is looked for.
+    pub root: PathBuf,
+    pub scanner: leakhound::scan::Scanner,
+    pub configs: Vec<ConfigFile>,
+    pub applied: Vec<AppliedConfig>,
+    /// Revoke webhooks from the user's configuration and flags, validated.
+    pub hooks: Vec<leakhound::notify::WebhookConfig>,
+    pub threads: usize,
+    /// Each report to write: its format and file (`None`: standard output).
+    pub outputs: Vec<(Format, Option<PathBuf>)>,
+    pub color: bool,
+    /// What the scan covers, in words, for summaries.
+    pub scope: String,
+    /// Warnings found while resolving (ignored in-tree settings, replaced rules, …).
+    pub warnings: Vec<String>,
+}
+
+impl ScanPlan {
+    pub fn resolve(args: &ScanArgs) -> Result<ScanPlan> {
+        let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        let mut warnings = Vec::new();
+        let (scanner, configs, applied) = scanner_for(args, &root, &mut warnings)?;
+        let hooks = webhooks(args, &configs)?;
+        let threads =
+            args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+        let outputs = outputs_of(args.format, &args.output);
+        let color = match args.color {
+            crate::cli::ColorArg::Always => true,
+            crate::cli::ColorArg::Never => false,
+            crate::cli::ColorArg::Auto => {
+                use std::io::IsTerminal;
+                outputs.iter().all(|(_, p)| p.is_none())
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Ok(ScanPlan {
+            root,
+            scanner,
+            configs,
+            applied,
+            hooks,
+            threads,
+            outputs,
+            color,
+            scope: scope_of(args),
+            warnings,
+        })
+    }
+}
+
+/// The reports to write. `-o -` is standard output; `FORMAT:FILE` names the format. With one `-o`, an
+/// explicit `--format` wins over its extension; with several, each file's extension decides and
+/// `--format` covers those without one.
+pub(super) fn outputs_of(format: Option<FormatArg>, outputs: &[PathBuf]) -> Vec<(Format, Option<PathBuf>)> {
+    if outputs.is_empty() {
+        return vec![(output_format(format, None, false), None)];
+    }
+    let several = outputs.len() > 1;
+    outputs
+        .iter()
+        .map(|p| {
+            let (prefixed, p) = format_prefix(p);
+            let path = (p != Path::new("-")).then_some(p);
+            (prefixed.unwrap_or_else(|| output_format(format, path.as_deref(), several)), path)
+        })
+        .collect()
+}
+
 /// The scanner a scan of `root` runs with: the configuration files in force (and what each applied), the
 /// selected rules, one allowlist per config file, the fingerprint key.
 pub(super) fn scanner_for(
@@ -218,5 +289,31 @@ pub(super) fn scope_of(args: &ScanArgs) -> String {
         "the work tree and its whole git history".into()
     } else {
         format!("{paths} and its whole git history")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(format: Option<FormatArg>, args: &[&str]) -> Vec<(Format, Option<String>)> {
+        let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+        outputs_of(format, &paths).into_iter().map(|(f, p)| (f, p.map(|p| p.display().to_string()))).collect()
+    }
+
+    #[test]
+    fn outputs_resolve_formats_from_flags_prefixes_and_extensions() {
+        assert_eq!(out(None, &[]), vec![(Format::Human, None)]);
+        assert_eq!(out(Some(FormatArg::Json), &["-"]), vec![(Format::Json, None)], "- is stdout");
+        assert_eq!(out(Some(FormatArg::Json), &["r.sarif"]), vec![(Format::Json, Some("r.sarif".into()))]);
+        assert_eq!(
+            out(Some(FormatArg::Sarif), &["a", "b.json", "github:-"]),
+            vec![(Format::Sarif, Some("a".into())), (Format::Json, Some("b.json".into())), (Format::Github, None)]
+        );
+        assert_eq!(
+            out(None, &["x.jsonl", "y"]),
+            vec![(Format::Jsonl, Some("x.jsonl".into())), (Format::Human, Some("y".into()))]
+        );
+        assert_eq!(out(None, &["notaformat:z"]), vec![(Format::Human, Some("notaformat:z".into()))]);
     }
 }

@@ -1,7 +1,7 @@
 //! `leakhound scan`: run the sources through the scanner, apply what is accepted, write the reports, send the notices, decide the exit status.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
@@ -10,7 +10,7 @@ use leakhound::report::{self, Format, Report, ScanStats, Suppression};
 use leakhound::scan::Scanner;
 use leakhound::text::escape_control;
 
-use crate::cli::{ColorArg, ScanArgs, SeverityArg};
+use crate::cli::{ScanArgs, SeverityArg};
 use leakhound::finding::Severity;
 
 use super::*;
@@ -19,12 +19,8 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     if let Some(target) = &args.explain {
         return super::explain::explain(&args, target);
     }
-    let root = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let mut warnings: Vec<String> = Vec::new();
-    let (scanner, configs, applied) = scanner_for(&args, &root, &mut warnings)?;
-    let hooks = webhooks(&args, &configs)?;
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
-
+    let ScanPlan { root, scanner, configs, applied, hooks, threads, outputs, color, scope, mut warnings } =
+        ScanPlan::resolve(&args)?;
     let source = build_source(&args, threads)?;
     let bar = progress_bar();
     let tick = |blobs: u64, bytes: u64| {
@@ -42,7 +38,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     stats.repository = repository_of(&args);
     stats.config_files = applied;
     stats.fingerprint_key_id = scanner.fingerprint_key().id();
-    stats.scope = scope_of(&args);
+    stats.scope = scope;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -76,30 +72,6 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
         warnings.push("nothing was scanned: the given paths hold no file to read (0 bytes)".into());
     }
     warn_all(&warnings, &stats, &scanner);
-    // `-o -` is standard output. With one -o, an explicit --format wins over its extension; with several,
-    // each file's extension decides and --format covers those without one.
-    let several = args.output.len() > 1;
-    let outputs: Vec<(Format, Option<PathBuf>)> = if args.output.is_empty() {
-        vec![(output_format(args.format, None, false), None)]
-    } else {
-        args.output
-            .iter()
-            .map(|p| {
-                let (prefixed, p) = format_prefix(p);
-                let path = (p != Path::new("-")).then_some(p);
-                (prefixed.unwrap_or_else(|| output_format(args.format, path.as_deref(), several)), path)
-            })
-            .collect()
-    };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            outputs.iter().all(|(_, p)| p.is_none())
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
     if let Some(path) = &args.write_baseline {
         let baseline = Report {
             findings: &for_baseline,
