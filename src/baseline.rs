@@ -13,23 +13,47 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::finding::{Finding, FingerprintKey, Fingerprints};
 use crate::report::schema::JsonReport;
 
+/// Why a baseline or `.leakhoundignore` file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
+    /// The file could not be read.
     #[error("{path}: cannot read")]
     Read {
+        /// The file, as given.
         path: String,
+        /// The read error.
         #[source]
         source: std::io::Error,
     },
     #[error("{path}: not a leakhound JSON report: {message}")]
-    Format { path: String, message: String },
+    /// A baseline that is not a leakhound JSON report.
+    Format {
+        /// The file, as given.
+        path: String,
+        /// What the JSON parser objected to.
+        message: String,
+    },
     #[error("{path}:{line}: not a fingerprint (64 hex characters, optionally `path:` before it)")]
-    Ignore { path: String, line: usize },
+    /// A `.leakhoundignore` line that is not a fingerprint.
+    Ignore {
+        /// The file, as given.
+        path: String,
+        /// The offending line (1-based).
+        line: usize,
+    },
     #[error(
         "{path}: written with fingerprint key {theirs}, but this scan uses key {ours}: set LEAKHOUND_FINGERPRINT_KEY \
          (or [fingerprints] key_file in your config) to the key it was made with, or rewrite it with --write-baseline"
     )]
-    OtherKey { path: String, theirs: String, ours: String },
+    /// A baseline written with a different fingerprint key than this scan's.
+    OtherKey {
+        /// The file, as given.
+        path: String,
+        /// Id of the key the baseline was written with.
+        theirs: String,
+        /// Id of this scan's key.
+        ours: String,
+    },
 }
 
 /// Findings the user has already seen and accepted, from one file.
@@ -53,10 +77,12 @@ impl Accepted {
         &self.source
     }
 
+    /// Whether the file accepts nothing.
     pub fn is_empty(&self) -> bool {
         self.fingerprints.is_empty() && self.at_path.is_empty()
     }
 
+    /// Whether `f` was accepted (by keyed fingerprint, or by a 0.1 unkeyed one, which is counted).
     pub fn accepts(&self, f: &Finding) -> bool {
         if !self.only_legacy && self.matches(f, &f.fingerprints) {
             return true;

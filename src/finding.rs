@@ -9,13 +9,18 @@ use crate::redact::Secret;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Little harm if leaked (e.g. a test-mode key).
     Low,
+    /// Limited access or scope.
     Medium,
+    /// Real access to a service or its data.
     High,
+    /// Broad access, such as cloud credentials: rotate at once.
     Critical,
 }
 
 impl Severity {
+    /// The lowercase name reports and rule files use.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Low => "low",
@@ -39,11 +44,15 @@ impl Severity {
 /// The commit a history finding comes from: the one that introduced the blob at this path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
+    /// The commit id, full hex.
     pub sha: String,
+    /// The author's name, as recorded in the commit.
     pub author_name: String,
+    /// The author's email, as recorded in the commit.
     pub author_email: String,
     /// RFC 3339, author date.
     pub date: String,
+    /// The first line of the commit message.
     pub summary: String,
 }
 
@@ -63,6 +72,7 @@ impl ObjectId {
         ObjectId { bytes, len: len as u8 }
     }
 
+    /// The raw id bytes (20 or 32).
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
@@ -85,6 +95,7 @@ impl std::fmt::Debug for ObjectId {
 pub struct LineSet(pub Vec<(u32, u32)>);
 
 impl LineSet {
+    /// Whether `line` is in one of the ranges.
     pub fn contains(&self, line: u32) -> bool {
         let i = self.0.partition_point(|&(_, hi)| hi < line);
         self.0.get(i).is_some_and(|&(lo, _)| lo <= line)
@@ -98,6 +109,7 @@ impl LineSet {
         }
     }
 
+    /// Whether it holds no lines.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -126,16 +138,30 @@ impl LineSet {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A file on disk; `path` is relative to the scan root when under it.
-    File { path: String },
+    File {
+        /// The file's path.
+        path: String,
+    },
     /// A blob in git history, at `path` in `commit` (shared by every blob that commit brought in).
-    Commit { path: String, blob: ObjectId, commit: std::sync::Arc<CommitInfo> },
+    Commit {
+        /// The blob's path in the commit's tree.
+        path: String,
+        /// The blob's object id.
+        blob: ObjectId,
+        /// The commit that introduced the blob at this path.
+        commit: std::sync::Arc<CommitInfo>,
+    },
     /// A file staged in the index (pre-commit).
-    Staged { path: String },
+    Staged {
+        /// The file's path, relative to the work tree.
+        path: String,
+    },
     /// Standard input.
     Stdin,
 }
 
 impl Origin {
+    /// The path reports show (`<stdin>` for standard input).
     pub fn path(&self) -> &str {
         match self {
             Origin::File { path } | Origin::Commit { path, .. } | Origin::Staged { path } => path,
@@ -143,6 +169,7 @@ impl Origin {
         }
     }
 
+    /// The commit of a history blob; None for any other origin.
     pub fn commit(&self) -> Option<&CommitInfo> {
         match self {
             Origin::Commit { commit, .. } => Some(commit),
@@ -150,6 +177,7 @@ impl Origin {
         }
     }
 
+    /// The origin's kind as reports name it: `file`, `commit`, `staged` or `stdin`.
     pub fn kind(&self) -> &'static str {
         match self {
             Origin::File { .. } => "file",
@@ -163,28 +191,37 @@ impl Origin {
 /// One leaked secret at one place.
 #[derive(Debug, Clone)]
 pub struct Finding {
+    /// Id of the rule that matched.
     pub rule_id: String,
+    /// Human-readable name of that rule.
     pub rule_name: String,
+    /// The rule's severity.
     pub severity: Severity,
+    /// Where the blob holding the secret came from.
     pub origin: Origin,
     /// 1-based line of the first character of the secret.
     pub line: u32,
     /// 1-based column, in Unicode code points, of the first character of the secret.
     pub column: u32,
+    /// 1-based line of the last character of the secret.
     pub end_line: u32,
     /// 1-based column one past the last character of the secret.
     pub end_column: u32,
+    /// The matched secret; redacted wherever it is displayed.
     pub secret: Secret,
     /// The line holding the secret, trimmed and cut to a sane length, with the secret redacted.
     pub snippet: String,
     /// The same line with the raw secret: reporters show it only for `--show-secrets`.
     pub raw_snippet: String,
+    /// Shannon entropy of the secret, in bits per byte.
     pub entropy: f64,
     /// Whether the secret passed its rule's checksum; `None` when the rule has none.
     pub checksum_valid: Option<bool>,
+    /// Keyed fingerprints identifying the secret and its location.
     pub fingerprints: Fingerprints,
 }
 
+/// A finding's keyed fingerprints, hex-encoded: what baselines, ignore files and webhooks match on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprints {
     /// HMAC-SHA256(key, rule id, secret): the same leaked key anywhere.
@@ -238,6 +275,7 @@ impl std::fmt::Debug for FingerprintKey {
 }
 
 impl Fingerprints {
+    /// Both fingerprints of `secret` found by `rule_id` at `path`, keyed with `key`.
     pub fn compute(key: &FingerprintKey, rule_id: &str, secret: &Secret, path: &str) -> Self {
         let s = secret.expose().as_bytes();
         Fingerprints {

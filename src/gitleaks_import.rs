@@ -108,21 +108,40 @@ struct Out {
     rules: Vec<RuleSpec>,
 }
 
+/// Why a gitleaks configuration could not be converted.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// Not a gitleaks configuration (or, rarely, the result could not be written as TOML).
     #[error("{file}: not a gitleaks or Betterleaks config: {message}")]
-    Parse { file: String, message: String },
+    Parse {
+        /// The file, as given.
+        file: String,
+        /// What the TOML parser (or writer) objected to.
+        message: String,
+    },
     #[error("{file}: rule {id}: regex cannot be compiled by Rust's regex crate (no look-around or backreferences): {message}")]
-    Regex { file: String, id: String, message: String },
+    /// A rule whose regex Rust's regex crate cannot compile.
+    Regex {
+        /// The file, as given.
+        file: String,
+        /// The rule's id.
+        id: String,
+        /// The regex compiler's error.
+        message: String,
+    },
 }
 
 /// The converted configuration (TOML text) and one line per thing not carried over.
 pub struct Imported {
+    /// The converted `.leakhound.toml` text.
     pub toml: String,
+    /// One line per setting or rule not carried over, and why.
     pub notes: Vec<String>,
+    /// How many rules were converted.
     pub rules: usize,
 }
 
+/// Converts the gitleaks (or Betterleaks) configuration `text`, read from `file`, to leakhound's format.
 pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     let gl: GlConfig = toml::from_str(text)
         .map_err(|e| ImportError::Parse { file: file.into(), message: one_line(&e.to_string()) })?;

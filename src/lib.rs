@@ -1,3 +1,4 @@
+#![deny(missing_docs)]
 //! leakhound: a repository secret-leak scanner.
 //!
 //! Sources (`source`) yield blobs; the `scan::Scanner` turns each blob into `finding::Finding`s using the

@@ -60,15 +60,20 @@ impl Visitor for Collector<'_> {
     }
 }
 
+/// What a scan covered, skipped and applied, for reports.
 #[derive(Debug, Clone, Default)]
 pub struct ScanStats {
+    /// Blobs (files, history blobs, standard input) scanned.
     pub blobs: u64,
+    /// Bytes of those blobs.
     pub bytes: u64,
+    /// Blobs not scanned because they are binary.
     pub binary: u64,
     /// Everything not scanned for a reason other than being binary.
     pub skipped: Vec<Skip>,
     /// Remarks about the scan as a whole (e.g. a shallow repository).
     pub notes: Vec<String>,
+    /// Wall-clock time of the scan, in milliseconds.
     pub elapsed_ms: u64,
     /// The repository scanned, when it was one (for SARIF's versionControlProvenance).
     pub repository: Option<Repository>,
@@ -85,6 +90,7 @@ pub struct ScanStats {
 /// A configuration file that was applied, and who chose it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AppliedConfig {
+    /// The file, as shown in reports.
     pub path: String,
     /// `user` (--config or the user config file: every setting) or `repository` (found in the scanned
     /// tree: allowlists and rules only).

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+/// A secret as found, printed only in redacted form.
 #[derive(Clone)]
 pub struct Secret {
     raw: String,
@@ -27,6 +28,7 @@ impl std::hash::Hash for Secret {
 }
 
 impl Secret {
+    /// Wraps the raw secret text.
     pub fn new(raw: impl Into<String>) -> Self {
         Secret { raw: raw.into(), prefix_hidden: false }
     }
@@ -48,6 +50,7 @@ impl Secret {
         self.raw.chars().count()
     }
 
+    /// Whether the secret has no characters.
     pub fn is_empty(&self) -> bool {
         self.raw.is_empty()
     }
@@ -79,6 +82,7 @@ impl Secret {
         &self.raw[start..]
     }
 
+    /// The form shown everywhere: the visible prefix followed by `…`.
     pub fn redacted(&self) -> String {
         format!("{}…", self.prefix())
     }

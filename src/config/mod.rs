@@ -14,9 +14,11 @@ use serde::Deserialize;
 
 use crate::rules::RuleSpec;
 
+/// One `.leakhound.toml`, as parsed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// What is not scanned or not reported.
     #[serde(default)]
     pub allowlist: AllowlistConfig,
     /// Extra rules; a rule with a built-in's id replaces it.
@@ -36,6 +38,7 @@ pub struct Config {
     pub fingerprints: FingerprintConfig,
 }
 
+/// `[fingerprints]`: how fingerprints are keyed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FingerprintConfig {
@@ -44,6 +47,7 @@ pub struct FingerprintConfig {
     pub key_file: Option<PathBuf>,
 }
 
+/// `[allowlist]`: paths not scanned and secrets not reported.
 #[derive(Debug, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllowlistConfig {
@@ -65,6 +69,7 @@ pub struct AllowlistConfig {
 }
 
 impl AllowlistConfig {
+    /// Whether it allows nothing.
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty()
             && self.path_regexes.is_empty()
@@ -84,6 +89,7 @@ pub enum Trust {
 }
 
 impl Trust {
+    /// The name reports use: `user` or `repository`.
     pub fn as_str(self) -> &'static str {
         match self {
             Trust::User => "user",
@@ -95,30 +101,45 @@ impl Trust {
 /// A configuration file as loaded, with where it came from.
 #[derive(Debug)]
 pub struct ConfigFile {
+    /// Where it was read from.
     pub path: PathBuf,
+    /// Who chose it, which decides which settings were kept.
     pub trust: Trust,
+    /// Its settings (from a repository, without the ones it may not set).
     pub config: Config,
 }
 
+/// Why a configuration file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file could not be read.
     #[error("{path}: cannot read config")]
     Read {
+        /// The file, as given.
         path: String,
+        /// The read error.
         #[source]
         source: std::io::Error,
     },
     #[error("{path}: invalid config: {message}")]
-    Parse { path: String, message: String },
+    /// Not valid TOML, or not a valid configuration.
+    Parse {
+        /// The file, as given.
+        path: String,
+        /// What is wrong, with the line it is on.
+        message: String,
+    },
 }
 
 impl Config {
+    /// Reads and parses the configuration file at `path` (no trust rules applied; see `ConfigFile::load`).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|source| ConfigError::Read { path: path.display().to_string(), source })?;
         Self::parse(&text).map_err(|message| ConfigError::Parse { path: path.display().to_string(), message })
     }
 
+    /// Parses configuration text; the error is a one-line message naming the offending line.
     pub fn parse(text: &str) -> Result<Config, String> {
         toml::from_str(text).map_err(|e| crate::text::toml_error(text, &e))
     }

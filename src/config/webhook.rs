@@ -12,7 +12,9 @@ use crate::rules::Rule;
 #[derive(Debug, thiserror::Error)]
 #[error("webhook {url}: {message}")]
 pub struct WebhookError {
+    /// The webhook's URL.
     pub url: String,
+    /// Which setting is wrong and why.
     pub message: String,
 }
 
@@ -26,11 +28,14 @@ pub fn default_outbox_path() -> PathBuf {
         .join("outbox.sqlite3")
 }
 
-pub const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
+/// The environment variable holding the signing key when `secret_env` is not set.
+pub(crate) const DEFAULT_SECRET_ENV: &str = "LEAKHOUND_WEBHOOK_SECRET";
 /// Longest single attempt; the delivery phase as a whole has its own deadline.
 pub const MAX_TIMEOUT_SECS: u64 = 300;
-pub const MAX_ATTEMPTS: u32 = 20;
+/// Most attempts a webhook may be given.
+pub(crate) const MAX_ATTEMPTS: u32 = 20;
 
+/// One revoke webhook: where findings are sent, which ones, and how.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookConfig {
@@ -71,6 +76,7 @@ fn default_attempts() -> u32 {
 }
 
 impl WebhookConfig {
+    /// A webhook at `url` with every other setting at its default (`--revoke-webhook URL`).
     pub fn from_url(url: &str) -> Self {
         WebhookConfig {
             url: url.to_string(),
@@ -106,6 +112,7 @@ impl WebhookConfig {
         self.outbox.clone().unwrap_or_else(default_outbox_path)
     }
 
+    /// Whether findings of `rule` go to this webhook (its `rules` and `tags` filters).
     pub fn accepts(&self, rule: &Rule) -> bool {
         (self.rules.is_empty() || self.rules.contains(&rule.spec.id))
             && (self.tags.is_empty() || self.tags.iter().any(|t| rule.spec.tags.contains(t)))

@@ -21,12 +21,25 @@ use transport::{Attempted, Transport};
 
 pub use crate::delivery::{Deliveries, Delivery};
 
+/// Why notices could not be planned, sent or kept.
 #[derive(Debug, thiserror::Error)]
 pub enum NotifyError {
+    /// A webhook's settings are invalid, or its signing key is not set.
     #[error("webhook {url}: {message}")]
-    Config { url: String, message: String },
+    Config {
+        /// The webhook's URL.
+        url: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The outbox could not be opened, read or written.
     #[error("outbox {path}: {message}")]
-    Outbox { path: String, message: String },
+    Outbox {
+        /// The outbox file.
+        path: String,
+        /// The database error.
+        message: String,
+    },
 }
 
 impl From<crate::config::webhook::WebhookError> for NotifyError {
@@ -39,8 +52,11 @@ impl From<crate::config::webhook::WebhookError> for NotifyError {
 /// under the same Idempotency-Key.
 #[derive(Debug, Clone)]
 pub struct Notice {
+    /// Index of the webhook in the list `plan` was given.
     pub webhook: usize,
+    /// The finding's secret fingerprint, sent as Idempotency-Key.
     pub idempotency_key: String,
+    /// The JSON body, exactly as sent.
     pub body: String,
 }
 

@@ -22,18 +22,28 @@ use crate::config::webhook::WebhookConfig;
 /// One waiting notice and the webhook settings it is sent with.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct OutboxEntry {
+    /// The webhook's URL.
     pub url: String,
+    /// Environment variable holding the webhook's signing key (the key itself is never stored).
     pub secret_env: String,
+    /// Seconds for one attempt.
     pub timeout_secs: u64,
+    /// Attempts per delivery run.
     pub max_attempts: u32,
+    /// The finding's secret fingerprint, sent as Idempotency-Key.
     pub idempotency_key: String,
+    /// The JSON body, exactly as first built.
     pub body: String,
+    /// Attempts made so far.
     pub attempts: u32,
+    /// Why the last attempt failed (empty before the first).
     pub last_error: String,
+    /// When it was queued, in Unix seconds.
     pub queued_at: u64,
 }
 
 impl OutboxEntry {
+    /// A not yet attempted entry for notice `n` to `hook`.
     pub fn new(hook: &WebhookConfig, n: &Notice) -> Self {
         OutboxEntry {
             url: hook.url.clone(),
@@ -64,6 +74,7 @@ impl OutboxEntry {
 
 pub use crate::config::webhook::default_outbox_path as default_path;
 
+/// An open outbox database.
 pub struct Outbox {
     conn: Connection,
     path: PathBuf,
@@ -134,6 +145,7 @@ impl Outbox {
         Ok(Outbox { conn, path: path.to_path_buf() })
     }
 
+    /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -270,6 +282,7 @@ impl Outbox {
             .map_err(|e| err(&self.path, e))
     }
 
+    /// Whether no notice waits.
     pub fn is_empty(&self) -> Result<bool, NotifyError> {
         Ok(self.len()? == 0)
     }

@@ -5,8 +5,11 @@ use serde_json::{json, Value};
 
 use crate::finding::{secret_sha256, Finding};
 
+/// Version of the notice body's format, sent in it as `schema_version`.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The notice body for `f`, found by a rule of `provider`; the raw token only with `include_token`.
+/// `redact` is applied to text from the scanned tree (path, commit message, author).
 pub fn body(f: &Finding, provider: &str, include_token: bool, redact: &dyn Fn(&str) -> String) -> String {
     let commit = f.origin.commit().map(|c| {
         json!({ "sha": c.sha, "author_name": redact(&c.author_name), "author_email": redact(&c.author_email), "date": c.date, "summary": redact(&c.summary) })

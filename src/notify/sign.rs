@@ -4,6 +4,7 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+/// The `X-Leakhound-Signature` header value for `body` sent at `timestamp` (Unix seconds).
 pub fn signature(key: &[u8], timestamp: u64, body: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(timestamp.to_string().as_bytes());

@@ -10,6 +10,7 @@ use super::sign::signature;
 use super::NotifyError;
 use crate::config::webhook::{WebhookConfig, MAX_ATTEMPTS, MAX_TIMEOUT_SECS};
 
+/// The HTTP client of one webhook, with its signing key.
 pub struct Transport {
     agent: ureq::Agent,
     url: String,
@@ -18,9 +19,24 @@ pub struct Transport {
     timeout: Duration,
 }
 
+/// The outcome of sending one notice, retries included.
 pub enum Attempted {
-    Delivered { status: u16, attempts: u32 },
-    Failed { status: Option<u16>, attempts: u32, error: String },
+    /// The webhook accepted it.
+    Delivered {
+        /// The accepting response's status code.
+        status: u16,
+        /// Attempts made, the successful one included.
+        attempts: u32,
+    },
+    /// Every attempt failed, or a status that is not retried came back.
+    Failed {
+        /// The last response's status code (None: no response).
+        status: Option<u16>,
+        /// Attempts made.
+        attempts: u32,
+        /// Why the last attempt failed.
+        error: String,
+    },
 }
 
 /// Longest wait between attempts, whatever Retry-After says.
@@ -28,6 +44,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 const BASE_BACKOFF_MS: u64 = 200;
 
 impl Transport {
+    /// A client for `hook`, its signing key read from the environment now.
     pub fn new(hook: &WebhookConfig) -> Result<Self, NotifyError> {
         hook.validate().map_err(NotifyError::from)?;
         let key = std::env::var(&hook.secret_env).map_err(|_| NotifyError::Config {

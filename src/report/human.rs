@@ -18,7 +18,7 @@ impl Paint {
     }
 }
 
-pub fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let p = Paint(color);
     let mut last_path: Option<(&str, Option<&str>)> = None;
     // Everything that came from the tree is redacted, then escaped: a file name or commit author

@@ -50,7 +50,7 @@ fn stats(report: &Report<'_>) -> JsonStats {
     }
 }
 
-pub fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
+pub(crate) fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
     JsonFinding {
         rule_id: f.rule_id.clone(),
         rule_name: f.rule_name.clone(),
@@ -73,7 +73,7 @@ pub fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
     }
 }
 
-pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonReport {
         schema_version: SCHEMA_VERSION,
         tool: "leakhound".into(),
@@ -95,7 +95,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-pub fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for f in report.findings {
         serde_json::to_writer(&mut *out, &finding(report, f))?;
         writeln!(out)?;

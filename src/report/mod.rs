@@ -16,11 +16,16 @@ use crate::rules::RuleSet;
 use crate::scan::Scanner;
 pub use crate::source::Repository;
 
+/// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Text for a terminal, optionally coloured.
     Human,
+    /// One JSON document (`schema::JsonReport`).
     Json,
+    /// One JSON finding per line, then a summary line (`schema::JsonlSummary`).
     Jsonl,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
     /// GitHub Actions workflow commands (annotations); the job summary is written separately.
     Github,
@@ -28,8 +33,11 @@ pub enum Format {
 
 /// What a scan produced, as reporters see it.
 pub struct Report<'a> {
+    /// The findings to report, after suppression.
     pub findings: &'a [Finding],
+    /// What the scan covered, skipped and applied.
     pub stats: &'a ScanStats,
+    /// The rules the scan ran, for names, providers and descriptions.
     pub rules: &'a RuleSet,
     /// Redacts text that came from the scanned tree (paths, commit messages, authors).
     pub scanner: &'a Scanner,
@@ -66,11 +74,13 @@ impl<'a> Report<'a> {
         })
     }
 
-    pub fn deliveries_of(&self, f: &Finding) -> Option<&'a [Delivery]> {
+    /// What happened to `f`'s revoke notices; None when no webhook is configured.
+    pub(crate) fn deliveries_of(&self, f: &Finding) -> Option<&'a [Delivery]> {
         self.deliveries.and_then(|d| d.get(&f.fingerprints.secret)).map(|v| v.as_slice())
     }
 }
 
+/// Writes `report` to `out` in `format`; `color` applies to the human format only.
 pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::write(report, color, out),

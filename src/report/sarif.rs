@@ -17,7 +17,7 @@ use crate::rules::Rule;
 
 const INFO_URI: &str = "https://github.com/leakhound/leakhound";
 
-pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let sarif = build(report);
     serde_json::to_writer_pretty(&mut *out, &sarif)?;
     writeln!(out)

@@ -20,20 +20,49 @@ mod builtin {
 /// Why a rule (or rule file) could not be loaded. Every variant names the file and, where known, the rule.
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
+    /// A rule file or directory could not be read.
     #[error("{file}: cannot read rule file")]
-    Read { file: String, source: std::io::Error },
+    Read {
+        /// The file or directory, as given.
+        file: String,
+        /// The read error.
+        source: std::io::Error,
+    },
+    /// Not valid TOML, or not a rule file.
     #[error("{file}: invalid rule file: {message}")]
-    Parse { file: String, message: String },
+    Parse {
+        /// The file.
+        file: String,
+        /// What is wrong, with the line it is on.
+        message: String,
+    },
+    /// A rule's regex (or one of its `allow` regexes) does not compile.
     #[error("{file}: rule {id}: invalid pattern: {message}")]
-    Pattern { file: String, id: String, message: String },
+    Pattern {
+        /// The file.
+        file: String,
+        /// The rule's id.
+        id: String,
+        /// The regex compiler's error.
+        message: String,
+    },
+    /// A rule that breaks some other requirement (id, keywords, checksum, paths, a duplicate id).
     #[error("{file}: rule {id}: {message}")]
-    Invalid { file: String, id: String, message: String },
+    Invalid {
+        /// The file.
+        file: String,
+        /// The rule's id.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// A rule ready to run. The regex is compiled on first use, so start-up stays cheap for the built-in
 /// rules that a scan never reaches; `RuleSet::from_specs` validates user rules eagerly.
 #[derive(Debug)]
 pub struct Rule {
+    /// The rule as written.
     pub spec: RuleSpec,
     /// The file the rule came from (`builtin:aws.toml`, a path, `.leakhound.toml`).
     pub source: String,
@@ -77,10 +106,12 @@ impl Rule {
         Ok(Rule { spec, source, regex: OnceLock::new(), secret_groups: OnceLock::new(), allow, paths })
     }
 
+    /// The rule's id.
     pub fn id(&self) -> &str {
         &self.spec.id
     }
 
+    /// The service the rule's secrets belong to (`generic` when none is named).
     pub fn provider(&self) -> &str {
         self.spec.provider.as_deref().unwrap_or("generic")
     }
@@ -143,16 +174,19 @@ impl Rule {
         })
     }
 
-    pub fn allowed_secret(&self, secret: &[u8]) -> bool {
+    /// Whether `secret` matches one of the rule's own `allow` regexes (then it is not reported).
+    pub(crate) fn allowed_secret(&self, secret: &[u8]) -> bool {
         self.allow.iter().any(|r| r.is_match(secret))
     }
 
-    pub fn applies_to(&self, path: &str) -> bool {
+    /// Whether the rule runs on `path` (its `paths` globs; every path when it has none).
+    pub(crate) fn applies_to(&self, path: &str) -> bool {
         self.paths.as_ref().is_none_or(|g| g.is_match(path))
     }
 }
 
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+/// Compiles a rule or allowlist regex: ASCII classes, bounded automaton size.
+pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
     RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
 }
@@ -168,6 +202,7 @@ pub fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
 /// earlier one, so user rules override built-ins).
 #[derive(Debug, Default)]
 pub struct RuleSet {
+    /// The rules, in order.
     pub rules: Vec<Rule>,
 }
 
@@ -188,6 +223,8 @@ impl RuleSet {
         self.add_specs(file, parsed.rules, provider, eager)
     }
 
+    /// Add already parsed rules from `file`; `provider` is the default for rules that name none, and
+    /// `eager` compiles every regex now.
     pub fn add_specs(
         &mut self,
         file: &str,
@@ -239,14 +276,17 @@ impl RuleSet {
         Ok(())
     }
 
+    /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.spec.id == id)
     }
 
+    /// Number of rules.
     pub fn len(&self) -> usize {
         self.rules.len()
     }
 
+    /// Whether there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }

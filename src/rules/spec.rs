@@ -11,16 +11,20 @@ pub const CHECKSUMS: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
+    /// The rules, in file order.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
 }
 
+/// One rule as written in a rule file or config (`[[rules]]`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// Stable, kebab-case, unique. Never renamed once released.
     pub id: String,
+    /// Human-readable name, shown in reports.
     pub name: String,
+    /// How bad a leak of this kind is.
     pub severity: Severity,
     /// Literal strings, ASCII case-insensitive: the prefilter. The regex runs only near a keyword hit.
     pub keywords: Vec<String>,
@@ -36,10 +40,13 @@ pub struct RuleSpec {
     /// The issuing provider, for reports and webhooks; defaults to the rule file's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// What the secret is, for reports (SARIF rule descriptions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Free-form labels; webhooks can select findings by them.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Links about this kind of secret, listed in SARIF help text.
     #[serde(default)]
     pub references: Vec<String>,
     /// How to rotate a leaked secret of this kind (SARIF help text).

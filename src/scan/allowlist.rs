@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use globset::{GlobSet, GlobSetBuilder};
 use regex::bytes::Regex;
 
+/// One config file's allowlist, compiled, with counts of what it suppressed.
 #[derive(Debug, Default)]
 pub struct Allowlist {
     /// Where it came from (a config file's path), for the report.
@@ -23,19 +24,34 @@ pub struct Allowlist {
     rule_paths: Vec<(String, GlobSet)>,
 }
 
+/// An allowlist entry that does not compile.
 #[derive(Debug, thiserror::Error)]
 pub enum AllowlistError {
+    /// A path glob or path regex.
     #[error("allowlist path {pattern:?}: {message}")]
-    Path { pattern: String, message: String },
+    Path {
+        /// The entry as written.
+        pattern: String,
+        /// The glob or regex compiler's error.
+        message: String,
+    },
+    /// A regex on the secret.
     #[error("allowlist regex {pattern:?}: {message}")]
-    Regex { pattern: String, message: String },
+    Regex {
+        /// The entry as written.
+        pattern: String,
+        /// The regex compiler's error.
+        message: String,
+    },
 }
 
 impl Allowlist {
+    /// An allowlist of path globs, secret regexes and stopwords (no path regexes).
     pub fn new(paths: &[String], regexes: &[String], stopwords: &[String]) -> Result<Self, AllowlistError> {
         Self::with_path_regexes(paths, &[], regexes, stopwords)
     }
 
+    /// An allowlist of path globs, path regexes, secret regexes and stopwords, as in `[allowlist]`.
     pub fn with_path_regexes(
         paths: &[String],
         path_regexes: &[String],
@@ -100,6 +116,7 @@ impl Allowlist {
         self
     }
 
+    /// Whether it allows nothing.
     pub fn is_empty(&self) -> bool {
         self.paths.is_none()
             && self.path_regexes.is_empty()
@@ -137,11 +154,13 @@ impl Allowlist {
         hit
     }
 
-    pub fn path_allowed(&self, path: &str) -> bool {
+    /// Whether `path` is excluded by a glob or path regex, without counting it.
+    pub(crate) fn path_allowed(&self, path: &str) -> bool {
         self.paths.as_ref().is_some_and(|g| g.is_match(path)) || self.path_regexes.iter().any(|r| r.is_match(path))
     }
 
-    pub fn secret_allowed(&self, secret: &[u8]) -> bool {
+    /// Whether `secret` matches a regex or contains a stopword.
+    pub(crate) fn secret_allowed(&self, secret: &[u8]) -> bool {
         if self.regexes.iter().any(|r| r.is_match(secret)) {
             return true;
         }

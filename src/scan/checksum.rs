@@ -5,6 +5,7 @@ use base64::Engine;
 
 pub use crate::rules::CHECKSUMS as NAMES;
 
+/// Whether `name` is a validator this module implements.
 pub fn is_known(name: &str) -> bool {
     NAMES.contains(&name)
 }
@@ -17,7 +18,8 @@ pub fn failure_is_soft(name: &str) -> bool {
     name == "github-crc32"
 }
 
-pub fn check(name: &str, secret: &[u8]) -> bool {
+/// Whether `secret` passes the validator `name` (an unknown name never passes).
+pub(crate) fn check(name: &str, secret: &[u8]) -> bool {
     match name {
         "github-crc32" => github_crc32(secret),
         "jwt" => jwt(secret),
@@ -40,6 +42,7 @@ fn github_crc32(token: &[u8]) -> bool {
     base62_6(crc32fast::hash(body)) == sum
 }
 
+/// `n` as six base62 digits, zero-padded: the checksum suffix of GitHub and npm tokens.
 pub fn base62_6(mut n: u32) -> [u8; 6] {
     let mut out = [b'0'; 6];
     for slot in out.iter_mut().rev() {

@@ -5,11 +5,15 @@ use std::borrow::Cow;
 /// How many leading bytes are looked at for a NUL (as git and ripgrep do).
 pub const BINARY_PROBE: usize = 8 * 1024;
 
+/// A blob's bytes, classified.
 pub enum Content<'a> {
+    /// Text to scan, as UTF-8 (borrowed, without a UTF-8 byte order mark, unless transcoded from UTF-16).
     Text(Cow<'a, [u8]>),
+    /// A NUL byte in the first `BINARY_PROBE` bytes: not scanned.
     Binary,
 }
 
+/// Text or binary: UTF-16 with a byte order mark is transcoded, otherwise a NUL in the probe means binary.
 pub fn classify(data: &[u8]) -> Content<'_> {
     if let Some(rest) = data.strip_prefix(&[0xFF, 0xFE]) {
         return Content::Text(Cow::Owned(utf16(rest, u16::from_le_bytes)));

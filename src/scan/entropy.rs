@@ -1,6 +1,7 @@
 //! Shannon entropy of a secret, in bits per byte.
 
-pub fn shannon(data: &[u8]) -> f64 {
+/// Shannon entropy of `data`, in bits per byte (0.0 when empty).
+pub(crate) fn shannon(data: &[u8]) -> f64 {
     if data.is_empty() {
         return 0.0;
     }

@@ -309,7 +309,8 @@ fn looks_like_words(s: &str) -> bool {
     pieces.len() >= 2 && pieces.iter().all(|p| p.len() <= 12 && p.chars().any(|c| "aeiouyAEIOUY".contains(c)))
 }
 
-pub fn is_uuid(s: &str) -> bool {
+/// Whether `s` is a UUID in its canonical hyphenated form.
+pub(crate) fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
         && b.iter().enumerate().all(

@@ -38,6 +38,7 @@ pub const MAX_FINDINGS_PER_BLOB: usize = 10_000;
 /// Most pattern matches (kept or filtered) one blob may give, for the same reason.
 const MAX_MATCHES_PER_BLOB: usize = 200_000;
 
+/// Finds secrets in blobs: the rules, their keyword prefilter, the allowlists and the fingerprint key.
 pub struct Scanner {
     rules: RuleSet,
     prefilter: Prefilter,
@@ -52,6 +53,7 @@ pub struct Scanner {
 pub struct BlobScan {
     /// A NUL byte in its first 8 KiB: not scanned.
     pub binary: bool,
+    /// What it holds, in order of place.
     pub findings: Vec<Finding>,
     /// The blob held more matches than `MAX_FINDINGS_PER_BLOB`/`MAX_MATCHES_PER_BLOB`: the rest of it was
     /// not examined.
@@ -75,6 +77,7 @@ pub enum Verdict {
     Reported,
     /// The rule does not apply to this path (its `paths`).
     RulePaths,
+    /// The captured secret is empty.
     Empty,
     /// Below the rule's minimum entropy.
     Entropy,
@@ -118,10 +121,15 @@ impl std::fmt::Display for Verdict {
 /// One candidate match and what became of it (`Scanner::explain`).
 #[derive(Debug, Clone)]
 pub struct Explained {
+    /// Id of the rule whose pattern matched.
     pub rule_id: String,
+    /// 1-based line of the match.
     pub line: u32,
+    /// 1-based column of the match, in Unicode code points.
     pub column: u32,
+    /// The captured value.
     pub secret: Secret,
+    /// Whether it was reported, or which filter dropped it.
     pub verdict: Verdict,
 }
 
@@ -137,6 +145,8 @@ struct Matches {
 }
 
 impl Scanner {
+    /// A scanner for `rules`; empty allowlists are dropped. Fingerprints use the test key until
+    /// `with_fingerprint_key`.
     pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>) -> Self {
         let prefilter = Prefilter::new(&rules);
         let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
@@ -149,15 +159,18 @@ impl Scanner {
         self
     }
 
+    /// The key fingerprints are computed with.
     pub fn fingerprint_key(&self) -> &FingerprintKey {
         &self.key
     }
 
+    /// The rules it runs.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }
 
-    pub fn into_rules(self) -> RuleSet {
+    /// Gives back its rules.
+    pub(crate) fn into_rules(self) -> RuleSet {
         self.rules
     }
 

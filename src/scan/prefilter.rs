@@ -19,6 +19,7 @@ pub struct Hit {
     pub end: usize,
 }
 
+/// The keyword search that decides which rules' regexes run near which bytes of a blob.
 pub struct Prefilter {
     ac: AhoCorasick,
     /// Keyword pattern id -> the rules that listed it or a keyword that can overlap it.
@@ -28,7 +29,8 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    pub fn new(rules: &RuleSet) -> Self {
+    /// The prefilter of every keyword of `rules`.
+    pub(crate) fn new(rules: &RuleSet) -> Self {
         let mut keywords: Vec<Vec<u8>> = Vec::new();
         let mut rules_of: Vec<Vec<u32>> = Vec::new();
         for (ri, rule) in rules.rules.iter().enumerate() {

@@ -8,7 +8,9 @@ use crate::rules::{RuleError, RuleSet};
 /// One rule example that did not behave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleFailure {
+    /// The file the rule came from.
     pub file: String,
+    /// The rule's id.
     pub rule: String,
     /// What went wrong, without the example text (it may hold a real-looking token).
     pub message: String,

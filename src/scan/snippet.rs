@@ -20,7 +20,8 @@ const SNIPPET_BEFORE: usize = 60;
 pub struct Spans(Vec<(usize, usize)>);
 
 impl Spans {
-    pub fn new(mut spans: Vec<(usize, usize)>) -> Self {
+    /// Sorts and merges `spans` (byte ranges, end exclusive).
+    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Self {
         spans.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for (s, e) in spans {

@@ -21,10 +21,15 @@ pub use crate::text::io_message;
 /// memory for the rest of the scan.
 const KEEP_BUFFER: usize = 4 << 20;
 
+/// Files under one or more roots (directories or single files), walked in parallel.
 pub struct FsSource {
+    /// The directories or files to scan.
     pub roots: Vec<PathBuf>,
+    /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
+    /// Threads walking and reading (0: chosen automatically).
     pub threads: usize,
+    /// Scan files that `.gitignore` and similar files exclude.
     pub no_ignore: bool,
     /// Paths (relative to the root) not to read: in a git work tree, files identical to HEAD, which the
     /// history scan covers.
@@ -37,6 +42,7 @@ pub struct FsSource {
 }
 
 impl FsSource {
+    /// A source for `roots` with nothing skipped or excluded and paths shown relative to each root.
     pub fn new(roots: Vec<PathBuf>, max_file_size: u64, threads: usize, no_ignore: bool) -> Self {
         FsSource {
             roots,

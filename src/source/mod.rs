@@ -16,13 +16,17 @@ use crate::finding::{ObjectId, Origin};
 pub struct Repository {
     /// The `origin` remote as an absolute URL (https, with any credentials removed).
     pub uri: String,
+    /// The commit id scanned, when known.
     pub revision: Option<String>,
+    /// The branch checked out, when on one.
     pub branch: Option<String>,
 }
 
 /// Bytes to scan and where they came from.
 pub struct Blob<'a> {
+    /// The blob's contents, as stored (before text or binary classification).
     pub data: &'a [u8],
+    /// Where it came from.
     pub origin: Origin,
     /// Only findings on these 1-based lines count (lines added by a commit range or the index); `None`
     /// means every line.
@@ -34,8 +38,11 @@ pub struct Blob<'a> {
 pub enum SkipReason {
     /// NUL in the first 8 KiB: counted, not warned about.
     Binary,
+    /// Larger than the size limit (`--max-file-size`).
     TooLarge {
+        /// Its size, in bytes.
         size: u64,
+        /// The limit, in bytes.
         limit: u64,
     },
     /// Could not be read (permission denied, vanished, I/O error): the message says why.
@@ -48,6 +55,7 @@ pub enum SkipReason {
     Other(String),
     /// The blob held more matches than the scanner examines in one blob; its first findings are reported.
     TooManyMatches {
+        /// Most findings examined in one blob.
         limit: usize,
     },
     /// A symlink whose target lies outside the scan root: not followed.
@@ -56,8 +64,11 @@ pub enum SkipReason {
     Changed(String),
     /// A git object that is missing or cannot be read (a corrupt or partial repository).
     Git {
+        /// What kind of object.
         what: GitObject,
+        /// Its id.
         oid: ObjectId,
+        /// libgit2's error.
         message: String,
     },
 }
@@ -65,12 +76,16 @@ pub enum SkipReason {
 /// The kind of git object a `SkipReason::Git` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GitObject {
+    /// A file's contents.
     Blob,
+    /// A directory listing.
     Tree,
+    /// A commit.
     Commit,
 }
 
 impl GitObject {
+    /// The word messages use (`object` for a blob).
     pub fn as_str(self) -> &'static str {
         match self {
             GitObject::Blob => "object",
@@ -122,15 +137,20 @@ impl fmt::Display for SkipReason {
     }
 }
 
+/// Something a source did not scan, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skip {
+    /// Its path (relative to the scan root, or in the commit's tree).
     pub path: String,
+    /// Why it was not scanned.
     pub reason: SkipReason,
 }
 
 /// What a source hands its blobs and skips to. Called from many threads at once.
 pub trait Visitor: Sync {
+    /// A blob to scan.
     fn blob(&self, blob: Blob<'_>);
+    /// Something not scanned, and why.
     fn skip(&self, skip: Skip);
     /// A note about the scan as a whole (e.g. "the repository is shallow").
     fn note(&self, _message: String) {}
@@ -139,11 +159,19 @@ pub trait Visitor: Sync {
 /// A source failed as a whole (the root does not exist, the repository cannot be opened).
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
+    /// The root (directory, file or repository) cannot be used.
     #[error("{path}: {message}")]
-    Root { path: String, message: String },
+    Root {
+        /// The root: a directory or file, `<stdin>`, or a git directory.
+        path: String,
+        /// Why it cannot be used.
+        message: String,
+    },
 }
 
+/// Something that yields blobs to scan: a directory tree, standard input, git history, a range, the index.
 pub trait Source {
+    /// Hands every blob and skip to `visitor`, returning when all are handed over.
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError>;
 }
 

@@ -5,7 +5,9 @@ use std::io::Read;
 use super::{Blob, Skip, SkipReason, Source, SourceError, Visitor};
 use crate::finding::Origin;
 
+/// Standard input, read whole, as one blob.
 pub struct StdinSource {
+    /// More than this many bytes is skipped rather than scanned.
     pub max_size: u64,
 }
 

@@ -18,11 +18,15 @@ use super::{commit_info, git_skip, one_line, open};
 use crate::finding::{CommitInfo, ObjectId, Origin};
 use crate::source::{Blob, GitObject, Skip, SkipReason, Source, SourceError, Visitor};
 
+/// Every blob in a repository's history, each attributed to the commit that introduced it at its path.
 pub struct HistorySource {
+    /// The repository's git directory.
     pub git_dir: PathBuf,
     /// Limit to these revisions (branch names, tags, shas); empty means every ref.
     pub refs: Vec<String>,
+    /// Blobs larger than this many bytes are skipped.
     pub max_file_size: u64,
+    /// Threads reading blobs (at least 1 is used).
     pub threads: usize,
     /// Prefix for reported paths (a submodule's path within its superproject).
     pub path_prefix: String,

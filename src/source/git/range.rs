@@ -9,12 +9,15 @@ use super::{commit_info, one_line, open};
 use crate::finding::Origin;
 use crate::source::{Skip, SkipReason, Source, SourceError, Visitor};
 
+/// The lines that the commits of a range added.
 pub struct RangeSource {
+    /// The repository's git directory.
     pub git_dir: PathBuf,
     /// Any range git understands: `A..B`, `A...B`, or a single revision (its whole ancestry).
     pub range: String,
     /// How the user asked for it, for error messages (`--range A..B`, `--since-commit SHA`).
     pub flag: String,
+    /// Blobs larger than this many bytes are skipped.
     pub max_file_size: u64,
 }
 

@@ -8,8 +8,11 @@ use super::{one_line, open};
 use crate::finding::Origin;
 use crate::source::{Source, SourceError, Visitor};
 
+/// The lines that the index (staged changes) adds to HEAD: the pre-commit scan.
 pub struct StagedSource {
+    /// The repository's git directory.
     pub git_dir: PathBuf,
+    /// Blobs larger than this many bytes are skipped.
     pub max_file_size: u64,
 }
 
