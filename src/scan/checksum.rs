@@ -3,13 +3,6 @@
 
 use base64::Engine;
 
-pub use crate::rules::CHECKSUMS as NAMES;
-
-/// Whether `name` is a validator this module implements.
-pub fn is_known(name: &str) -> bool {
-    NAMES.contains(&name)
-}
-
 /// Whether a failed check still leaves a credential-shaped value worth reporting. GitHub and npm token
 /// checksums tell a token GitHub issued from one typed by hand (test fixtures, planted samples), but
 /// the shape alone is already specific; the other checks are structural (a JWT that does not decode is
