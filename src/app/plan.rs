@@ -44,8 +44,8 @@ pub(super) fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<Stri
 
 /// Everything a scan runs with, resolved once from the arguments and the configuration files.
 pub(super) struct ScanPlan {
-    /// The first path: where the tree's own configuration is looked for.
-    pub root: PathBuf,
+    /// Where the scanned tree keeps its `.leakhound.toml` and `.leakhoundignore` (see `config_dir`).
+    pub config_dir: PathBuf,
     pub scanner: leakhound::scan::Scanner,
     pub configs: Vec<ConfigFile>,
     pub applied: Vec<AppliedConfig>,
@@ -80,8 +80,9 @@ impl ScanPlan {
                     && std::env::var_os("NO_COLOR").is_none()
             }
         };
+        let config_dir = config_dir(&root, args);
         Ok(ScanPlan {
-            root,
+            config_dir,
             scanner,
             configs,
             applied,

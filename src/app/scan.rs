@@ -19,7 +19,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     if let Some(target) = &args.explain {
         return super::explain::explain(&args, target);
     }
-    let ScanPlan { root, scanner, configs, applied, hooks, threads, outputs, color, scope, mut warnings } =
+    let ScanPlan { config_dir, scanner, configs, applied, hooks, threads, outputs, color, scope, mut warnings, .. } =
         ScanPlan::resolve(&args)?;
     let source = build_source(&args, threads)?;
     let bar = progress_bar();
@@ -56,7 +56,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
             findings,
         });
     }
-    let (findings, for_baseline) = drop_accepted(findings, &args, &root, &scanner, &mut stats, &mut warnings)?;
+    let (findings, for_baseline) = drop_accepted(findings, &args, &config_dir, &scanner, &mut stats, &mut warnings)?;
     for x in stats.suppressed.iter().filter(|x| x.trust == "repository" && (x.files > 0 || x.findings > 0)) {
         warnings.push(format!(
             "{} in the scanned tree suppressed {} finding(s){}; review it, or scan with --no-repo-config",
@@ -128,7 +128,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
 pub(super) fn drop_accepted(
     mut findings: Vec<Finding>,
     args: &ScanArgs,
-    root: &Path,
+    config_dir: &Path,
     scanner: &Scanner,
     stats: &mut ScanStats,
     warnings: &mut Vec<String>,
@@ -136,7 +136,7 @@ pub(super) fn drop_accepted(
     use leakhound::baseline::Accepted;
     let key = scanner.fingerprint_key();
     let mut sources: Vec<(Accepted, &'static str, &'static str)> = Vec::new();
-    let ignore = config_dir(root, args).join(".leakhoundignore");
+    let ignore = config_dir.join(".leakhoundignore");
     if !args.no_repo_config && !args.paths.iter().any(|p| p == Path::new("-")) && ignore.is_file() {
         sources.push((Accepted::from_ignore_file(&ignore)?, "ignore-file", "repository"));
     }

@@ -104,17 +104,19 @@ pub(super) fn probe(path: &Path, sel: &Selection) -> PathFacts {
         f.discovered = git2::Repository::discover(path).ok().map(|r| r.path().to_path_buf());
         return f;
     }
-    f.repo = git::discover(path);
-    let Some(git_dir) = f.repo.clone() else {
+    // One open of the repository for what a scan needs to know of it.
+    let Some(at) = git::repository_at(path) else {
         if path.is_dir() {
             f.enclosing = git::enclosing(path);
         }
         return f;
     };
-    f.bare = git::is_bare(path, &git_dir);
+    let git_dir = at.git_dir;
+    f.repo = Some(git_dir.clone());
+    f.bare = at.bare;
     let real_root = path.canonicalize().ok();
     let outer = git_dir.canonicalize().ok();
-    for sub in git::submodule_paths(&git_dir) {
+    for sub in at.submodules {
         let dir = path.join(&sub);
         // The directory must really be inside the tree (not a symlink out of it), and its `.git` file may
         // point anywhere: a real submodule's git directory is in the superproject's or its own directory.
@@ -252,8 +254,7 @@ pub(super) fn repository_of(args: &ScanArgs) -> Option<leakhound::report::Reposi
     if args.no_git || args.paths.first().is_some_and(|p| p == Path::new("-")) {
         return None;
     }
-    let repo = git2::Repository::discover(args.paths.first()?).ok()?;
-    git::describe(repo.path())
+    git::describe(args.paths.first()?)
 }
 
 #[cfg(test)]

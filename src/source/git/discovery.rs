@@ -25,14 +25,28 @@ pub fn enclosing(path: &Path) -> Option<(PathBuf, PathBuf, String)> {
     Some((repo.path().to_path_buf(), top, rel))
 }
 
-/// Whether the repository at `git_dir`, found from `path`, has no work tree to scan: `core.bare`, or
-/// `path` is the git directory itself (a mirror or a copied `.git` often has no config saying it is bare).
-pub fn is_bare(path: &Path, git_dir: &Path) -> bool {
+/// The repository at exactly `path`, read with one open.
+pub struct RepoAt {
+    /// Its git directory.
+    pub git_dir: PathBuf,
+    /// No work tree to scan: `core.bare`, or `path` is the git directory itself (a mirror or a copied
+    /// `.git` often has no config saying it is bare).
+    pub bare: bool,
+    /// Its submodules (see `submodule_paths`).
+    pub submodules: Vec<PathBuf>,
+}
+
+/// What the repository at exactly `path` is, if it is one.
+pub fn repository_at(path: &Path) -> Option<RepoAt> {
+    let repo = Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, std::iter::empty::<&str>()).ok()?;
+    let git_dir = repo.path().to_path_buf();
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    Repository::open(git_dir).map(|r| r.is_bare()).unwrap_or(false) || same(path, git_dir)
+    let bare = repo.is_bare() || same(path, &git_dir);
+    let submodules = gitlinks(&repo);
+    Some(RepoAt { git_dir, bare, submodules })
 }
 
 /// Paths of submodules (relative to the work tree), which a scan leaves alone unless asked to recurse.
@@ -40,9 +54,8 @@ pub fn is_bare(path: &Path, git_dir: &Path) -> bool {
 /// Taken from the index's gitlink entries (mode 160000), not from `.gitmodules`: that file is the
 /// scanned tree's to write, and a hostile one (`path = src`, `path = /home/you`) must neither hide
 /// the tree's own files from the scan nor send it outside the tree.
-pub fn submodule_paths(git_dir: &Path) -> Vec<PathBuf> {
+fn gitlinks(repo: &Repository) -> Vec<PathBuf> {
     const GITLINK: u32 = 0o160000;
-    let Ok(repo) = Repository::open(git_dir) else { return Vec::new() };
     let Ok(index) = repo.index() else { return Vec::new() };
     index
         .iter()

@@ -16,7 +16,7 @@ use std::path::Path;
 use git2::Repository;
 
 pub(crate) use commit::commit_info;
-pub use discovery::{discover, enclosing, is_bare, submodule_paths, unchanged_paths};
+pub use discovery::{discover, enclosing, repository_at, unchanged_paths, RepoAt};
 pub use history::HistorySource;
 pub use range::RangeSource;
 pub use remote::describe;

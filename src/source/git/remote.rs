@@ -4,9 +4,10 @@ use std::path::Path;
 
 use git2::Repository;
 
-/// The repository's `origin` remote as an https URL without credentials, HEAD's commit and branch.
-pub fn describe(git_dir: &Path) -> Option<crate::source::Repository> {
-    let repo = Repository::open(git_dir).ok()?;
+/// The `origin` remote of the repository holding `path` (searched upward), as an https URL without
+/// credentials, with HEAD's commit and branch.
+pub fn describe(path: &Path) -> Option<crate::source::Repository> {
+    let repo = Repository::discover(path).ok()?;
     let remote = repo.find_remote("origin").ok()?;
     let uri = https_url(remote.url()?)?;
     let head = repo.head().ok();
