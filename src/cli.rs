@@ -182,6 +182,31 @@ pub enum FormatArg {
     Github,
 }
 
+impl From<FormatArg> for leakhound::report::Format {
+    fn from(f: FormatArg) -> Self {
+        use leakhound::report::Format;
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+impl From<SeverityArg> for leakhound::finding::Severity {
+    fn from(s: SeverityArg) -> Self {
+        use leakhound::finding::Severity;
+        match s {
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeverityArg {
     Low,

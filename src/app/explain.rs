@@ -56,7 +56,7 @@ pub(super) fn explain(args: &ScanArgs, target: &str) -> Result<Outcome> {
             escape_control(&shown),
             e.line,
             e.column,
-            e.rule_id,
+            escape_control(&e.rule_id),
             escape_control(&secret),
             e.verdict
         );

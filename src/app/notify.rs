@@ -9,7 +9,8 @@ use leakhound::text::escape_control;
 use super::*;
 
 pub(super) fn notify(outbox: Option<PathBuf>) -> Result<Outcome> {
-    use leakhound::notify::{self, outbox::default_path};
+    use leakhound::config::webhook::default_outbox_path as default_path;
+    use leakhound::notify;
     let log = |line: String| eprintln!("leakhound: {}", escape_control(&line));
     let mut path = outbox.unwrap_or_else(default_path);
     // A leakhound 0.1 outbox is JSON lines: its notices move into the database outbox first.

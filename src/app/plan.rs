@@ -222,14 +222,8 @@ pub(super) fn load_rules(
 pub(super) fn format_prefix(p: &Path) -> (Option<Format>, PathBuf) {
     let text = p.to_string_lossy();
     if let Some((name, rest)) = text.split_once(':') {
-        let f = match name {
-            "human" => Some(Format::Human),
-            "json" => Some(Format::Json),
-            "jsonl" => Some(Format::Jsonl),
-            "sarif" => Some(Format::Sarif),
-            "github" => Some(Format::Github),
-            _ => None,
-        };
+        // The same names as --format (one table: clap's).
+        let f = <FormatArg as clap::ValueEnum>::from_str(name, false).ok().map(Format::from);
         if f.is_some() && !rest.is_empty() {
             return (f, PathBuf::from(rest));
         }
@@ -244,14 +238,7 @@ pub(super) fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, 
         Some("sarif") => Some(Format::Sarif),
         _ => None,
     };
-    let explicit = explicit.map(|f| match f {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
-        FormatArg::Jsonl => Format::Jsonl,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-    });
-    match (explicit, by_extension) {
+    match (explicit.map(Format::from), by_extension) {
         (Some(f), _) if !several => f,
         (_, Some(f)) => f,
         (Some(f), None) => f,

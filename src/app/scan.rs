@@ -10,7 +10,7 @@ use leakhound::report::{self, Format, Report, ScanStats, Suppression};
 use leakhound::scan::Scanner;
 use leakhound::text::escape_control;
 
-use crate::cli::{ScanArgs, SeverityArg};
+use crate::cli::ScanArgs;
 use leakhound::finding::Severity;
 
 use super::*;
@@ -204,12 +204,7 @@ pub(super) fn progress_bar() -> Option<indicatif::ProgressBar> {
 /// The exit status: findings at or above `--fail-on` (all, by default) fail with `--exit-code` (1).
 pub(super) fn outcome(findings: &[Finding], stats: &ScanStats, args: &ScanArgs) -> Outcome {
     let failed_reads = stats.skipped.iter().any(|s| s.reason.is_failure());
-    let threshold = args.fail_on.map_or(Severity::Low, |s| match s {
-        SeverityArg::Low => Severity::Low,
-        SeverityArg::Medium => Severity::Medium,
-        SeverityArg::High => Severity::High,
-        SeverityArg::Critical => Severity::Critical,
-    });
+    let threshold = args.fail_on.map_or(Severity::Low, Severity::from);
     if findings.iter().any(|f| f.severity >= threshold) {
         Outcome::Findings(args.exit_code.unwrap_or(1))
     } else if failed_reads {

@@ -59,7 +59,7 @@ pub struct WebhookConfig {
     /// Attempts before a notice goes to the outbox.
     #[serde(default = "default_attempts")]
     pub max_attempts: u32,
-    /// Where notices wait until delivered (default: `outbox::default_path()`, in the user's state
+    /// Where notices wait until delivered (default: `default_outbox_path()`, in the user's state
     /// directory).
     #[serde(default)]
     pub outbox: Option<PathBuf>,

@@ -72,8 +72,6 @@ impl OutboxEntry {
     }
 }
 
-pub use crate::config::webhook::default_outbox_path as default_path;
-
 /// An open outbox database.
 pub struct Outbox {
     conn: Connection,
@@ -168,8 +166,7 @@ impl Outbox {
         let until = (now() + lease.as_secs()) as i64;
         let pid = i64::from(std::process::id());
         let id = match existing {
-            Some((id, holder, held_until)) if holder != 0 && alive(holder) && held_until > now() as i64 => {
-                let _ = id;
+            Some((_, holder, held_until)) if holder != 0 && alive(holder) && held_until > now() as i64 => {
                 tx.commit().map_err(x)?;
                 return Ok(None);
             }

@@ -57,7 +57,15 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
             Severity::Medium => p.wrap("33", "medium  "),
             Severity::Low => p.wrap("36", "low     "),
         };
-        writeln!(out, "  {:>5}:{:<4} {sev}  {}  {}", f.line, f.column, f.rule_id, p.wrap("2", &f.rule_name))?;
+        // Rule ids and names may come from a config in the scanned tree: escaped like the rest of it.
+        writeln!(
+            out,
+            "  {:>5}:{:<4} {sev}  {}  {}",
+            f.line,
+            f.column,
+            escape_control(&f.rule_id),
+            p.wrap("2", &escape_control(&f.rule_name))
+        )?;
         let note = if f.checksum_valid == Some(false) {
             "  (checksum fails: not an issued token, likely a sample)"
         } else {

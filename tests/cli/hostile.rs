@@ -455,3 +455,59 @@ fn webhook_notices_and_dry_runs_redact_commit_messages_and_paths() {
     assert!(all.contains("dry run: would POST"), "{all}");
     assert!(!all.contains(&in_message[8..]) && !all.contains(&in_file[8..]), "{all}");
 }
+
+#[test]
+fn rule_names_from_an_in_tree_config_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "zzqq0123456789abcdef\n");
+    write(
+        dir.path(),
+        ".leakhound.toml",
+        "[[rules]]\nid = \"evil\"\nname = \"x\\u001b]0;pwned\\u0007y\"\nseverity = \"high\"\nkeywords = [\"zzqq\"]\npattern = 'zzqq([0-9a-f]{16})'\n",
+    );
+    let o = leakhound().current_dir(dir.path()).args(["scan", "--no-git", "."]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains("x\\x1b]0;pwned\\x07y"), "{out}");
+}
+
+#[test]
+fn without_a_configured_key_one_is_made_once_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "app.env", format!("K={}\n", stripe_key(918)));
+    let fp = || {
+        let o = leakhound()
+            .env_remove("LEAKHOUND_FINGERPRINT_KEY")
+            .env("XDG_CONFIG_HOME", home.path())
+            .args(["scan", "--no-git", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["findings"][0]["fingerprints"]["secret"].as_str().unwrap().to_string()
+    };
+    let first = fp();
+    let key = home.path().join("leakhound/fingerprint.key");
+    assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(fp(), first, "the same key on the next run");
+}
+
+#[test]
+fn the_user_config_file_is_trusted_with_webhooks() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "app.env", format!("K={}\n", stripe_key(919)));
+    write(home.path(), "leakhound/config.toml", "[[webhooks]]\nurl = \"http://127.0.0.1:9/x\"\n");
+    let o = leakhound()
+        .env("XDG_CONFIG_HOME", home.path())
+        .args(["scan", "--no-git", "--revoke-dry-run", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(stderr(&o).contains("dry run: would POST to http://127.0.0.1:9/x"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["config_files"][0]["trust"], "user");
+}
