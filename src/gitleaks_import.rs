@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::config::AllowlistConfig;
 use crate::finding::Severity;
 use crate::rules::RuleSpec;
-use crate::text::one_line;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -111,15 +110,25 @@ struct Out {
 /// Why a gitleaks configuration could not be converted.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// Not a gitleaks configuration (or, rarely, the result could not be written as TOML).
+    /// Not a gitleaks configuration. The parser's message is kept as text, cut to its line number: the
+    /// parser's own `Display` quotes the offending line, which may hold a secret.
     #[error("{file}: not a gitleaks or Betterleaks config: {message}")]
     Parse {
         /// The file, as given.
         file: String,
-        /// What the TOML parser (or writer) objected to.
+        /// What the TOML parser objected to, and on which line.
         message: String,
     },
-    #[error("{file}: rule {id}: regex cannot be compiled by Rust's regex crate (no look-around or backreferences): {message}")]
+    /// The converted rules could not be written as TOML.
+    #[error("{file}: cannot write the converted config")]
+    Write {
+        /// The file, as given.
+        file: String,
+        /// What the TOML writer said.
+        #[source]
+        source: toml::ser::Error,
+    },
+    #[error("{file}: rule {id}: regex cannot be compiled by Rust's regex crate (no look-around or backreferences)")]
     /// A rule whose regex Rust's regex crate cannot compile.
     Regex {
         /// The file, as given.
@@ -127,7 +136,8 @@ pub enum ImportError {
         /// The rule's id.
         id: String,
         /// The regex compiler's error.
-        message: String,
+        #[source]
+        source: regex::Error,
     },
 }
 
@@ -144,7 +154,7 @@ pub struct Imported {
 /// Converts the gitleaks (or Betterleaks) configuration `text`, read from `file`, to leakhound's format.
 pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     let gl: GlConfig = toml::from_str(text)
-        .map_err(|e| ImportError::Parse { file: file.into(), message: one_line(&e.to_string()) })?;
+        .map_err(|e| ImportError::Parse { file: file.into(), message: crate::text::toml_error(text, &e) })?;
     let mut notes = Vec::new();
     if let Some(ext) = &gl.extend {
         if ext.use_default {
@@ -197,7 +207,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             return Err(ImportError::Regex {
                 file: file.into(),
                 id: "[allowlist]".into(),
-                message: one_line(&e.to_string()),
+                source: e,
             });
         }
     }
@@ -247,7 +257,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
         crate::rules::compile(&pattern).map_err(|e| ImportError::Regex {
             file: file.into(),
             id: r.id.clone(),
-            message: one_line(&e.to_string()),
+            source: e,
         })?;
         // The prefilter needs keywords: a rule without them gets the literal text its regex requires.
         let keywords = if r.keywords.is_empty() {
@@ -335,7 +345,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     let n = rules.len();
     let out = Out { allowlist, rules };
     let body =
-        toml::to_string_pretty(&out).map_err(|e| ImportError::Parse { file: file.into(), message: e.to_string() })?;
+        toml::to_string_pretty(&out).map_err(|e| ImportError::Write { file: file.into(), source: e })?;
     let header = format!("# Imported from {file} by leakhound.\n# Review the notes it printed.\n\n");
     Ok(Imported { toml: header + &body, notes, rules: n })
 }

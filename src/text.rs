@@ -7,6 +7,19 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An error and its causes as one line, `context: cause: cause`, for the few places that report an
+/// error without returning it (a notice that failed, logged, while the others are sent).
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    without_os_error_codes(&without_libgit2_codes(&one_line(&out)))
+}
+
 /// A message without libgit2's `; class=Repository (6); code=NotFound (-3)` tails, which say nothing to
 /// a user.
 pub fn without_libgit2_codes(s: &str) -> String {

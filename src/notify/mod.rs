@@ -32,13 +32,42 @@ pub enum NotifyError {
         /// What is wrong.
         message: String,
     },
-    /// The outbox could not be opened, read or written.
+    /// The outbox is missing or unusable.
     #[error("outbox {path}: {message}")]
     Outbox {
         /// The outbox file.
         path: String,
-        /// The database error.
+        /// What is wrong.
         message: String,
+    },
+    /// The outbox database could not be opened, read or written.
+    #[error("outbox {path}")]
+    Database {
+        /// The outbox file.
+        path: String,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The outbox file or its directory could not be read, created or removed.
+    #[error("outbox {path}")]
+    Io {
+        /// The file or directory.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A line of a leakhound 0.1 outbox is not a notice.
+    #[error("outbox {path}: line {line}")]
+    Legacy {
+        /// The old outbox file.
+        path: String,
+        /// The line, from 1.
+        line: usize,
+        /// What the JSON parser said.
+        #[source]
+        source: serde_json::Error,
     },
 }
 
@@ -191,8 +220,9 @@ pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> R
                 log(format!("webhook {}: still failing {key}…: {error}", e.url));
             }
             Err(x) => {
-                outbox.failed(id, 0, &x.to_string())?;
-                log(format!("{x}"));
+                let why = crate::text::error_chain(&x);
+                outbox.failed(id, 0, &why)?;
+                log(why);
             }
         }
     }
@@ -202,8 +232,8 @@ pub fn flush(path: &Path, deadline: Instant, log: &(dyn Fn(String) + Sync)) -> R
 /// Moves the notices of a leakhound 0.1 outbox (JSON lines) into the database outbox at `into`, then
 /// removes the old file. Returns how many were moved.
 pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, NotifyError> {
-    let text = std::fs::read_to_string(from)
-        .map_err(|e| NotifyError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
+    let io = |e| NotifyError::Io { path: from.display().to_string(), source: e };
+    let text = std::fs::read_to_string(from).map_err(io)?;
     let entries = outbox::read_legacy(from, &text)?;
     let mut target = Outbox::open(into)?;
     for e in &entries {
@@ -211,8 +241,7 @@ pub fn import_legacy(from: &Path, into: &Path) -> Result<usize, NotifyError> {
             target.failed(id, e.attempts, &e.last_error)?;
         }
     }
-    std::fs::remove_file(from)
-        .map_err(|e| NotifyError::Outbox { path: from.display().to_string(), message: crate::text::io_message(&e) })?;
+    std::fs::remove_file(from).map_err(io)?;
     Ok(entries.len())
 }
 

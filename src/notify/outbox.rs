@@ -82,8 +82,8 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-fn err(path: &Path, e: impl std::fmt::Display) -> NotifyError {
-    NotifyError::Outbox { path: path.display().to_string(), message: crate::text::one_line(&e.to_string()) }
+fn err(path: &Path, e: rusqlite::Error) -> NotifyError {
+    NotifyError::Database { path: path.display().to_string(), source: e }
 }
 
 /// Whether the process that holds a lease is still running (Linux: /proc; elsewhere trust the expiry).
@@ -102,7 +102,8 @@ impl Outbox {
     /// Opens the outbox at `path`, creating it (and its directory) if needed.
     pub fn open(path: &Path) -> Result<Outbox, NotifyError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| err(dir, crate::text::io_message(&e)))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| NotifyError::Io { path: dir.display().to_string(), source: e })?;
         }
         Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
     }
@@ -110,7 +111,10 @@ impl Outbox {
     /// Opens an outbox that must exist (`leakhound notify`).
     pub fn open_existing(path: &Path) -> Result<Outbox, NotifyError> {
         if !path.is_file() {
-            return Err(err(path, "no outbox here (nothing was ever queued, or the path is wrong)"));
+            return Err(NotifyError::Outbox {
+                path: path.display().to_string(),
+                message: "no outbox here (nothing was ever queued, or the path is wrong)".into(),
+            });
         }
         Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
     }
@@ -290,7 +294,13 @@ pub fn read_legacy(path: &Path, text: &str) -> Result<Vec<OutboxEntry>, NotifyEr
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| err(path, format!("line {}: {e}", i + 1))))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| NotifyError::Legacy {
+                path: path.display().to_string(),
+                line: i + 1,
+                source: e,
+            })
+        })
         .collect()
 }
 

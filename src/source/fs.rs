@@ -60,7 +60,7 @@ impl Source for FsSource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         for root in &self.roots {
             if let Err(e) = std::fs::metadata(root) {
-                return Err(SourceError::Root { path: root.display().to_string(), message: io_message(&e) });
+                return Err(SourceError::Io { path: root.display().to_string(), source: e });
             }
         }
         let mut builder = WalkBuilder::new(&self.roots[0]);

@@ -159,10 +159,30 @@ pub trait Visitor: Sync {
 /// A source failed as a whole (the root does not exist, the repository cannot be opened).
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    /// The root (directory, file or repository) cannot be used.
+    /// The root (directory, file or standard input) cannot be read.
+    #[error("{path}")]
+    Io {
+        /// The root: a directory or file, or `<stdin>`.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The repository, or a revision the user named in it, cannot be used.
+    #[error("{path}{}", at.as_deref().map(|a| format!(": {a}")).unwrap_or_default())]
+    Git {
+        /// The git directory.
+        path: String,
+        /// What was being resolved, as the user named it (`--range A...B`, `--branch X`), if anything.
+        at: Option<String>,
+        /// What libgit2 said.
+        #[source]
+        source: git2::Error,
+    },
+    /// The root cannot be used for this kind of scan (e.g. `--staged` on a bare repository).
     #[error("{path}: {message}")]
-    Root {
-        /// The root: a directory or file, `<stdin>`, or a git directory.
+    Unsuitable {
+        /// The root.
         path: String,
         /// Why it cannot be used.
         message: String,

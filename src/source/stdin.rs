@@ -21,7 +21,7 @@ impl Source for StdinSource {
                 reason: SkipReason::TooLarge { size: data.len() as u64, limit: self.max_size },
             }),
             Ok(_) => visitor.blob(Blob { data: &data, origin: Origin::Stdin, lines: None }),
-            Err(e) => return Err(SourceError::Root { path: "<stdin>".into(), message: e.to_string() }),
+            Err(e) => return Err(SourceError::Io { path: "<stdin>".into(), source: e }),
         }
         Ok(())
     }

@@ -54,7 +54,10 @@ impl Source for HistorySource {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads.max(1))
             .build()
-            .map_err(|e| SourceError::Root { path: self.git_dir.display().to_string(), message: e.to_string() })?;
+            .map_err(|e| SourceError::Unsuitable {
+                path: self.git_dir.display().to_string(),
+                message: format!("cannot start worker threads: {e}"),
+            })?;
         let (tx, rx) = sync_channel::<Job>(4096);
         std::thread::scope(|s| {
             let only = self.only_under.as_deref();
@@ -84,9 +87,10 @@ impl HistorySource {
         let mut tips = Vec::new();
         if !self.refs.is_empty() {
             for r in &self.refs {
-                let obj = repo.revparse_single(r).map_err(|e| SourceError::Root {
+                let obj = repo.revparse_single(r).map_err(|e| SourceError::Git {
                     path: self.git_dir.display().to_string(),
-                    message: format!("--branch {r}: {}", one_line(e.message())),
+                    at: Some(format!("--branch {r}")),
+                    source: e,
                 })?;
                 match obj.peel_to_commit() {
                     Ok(c) => tips.push(c.id()),
@@ -95,7 +99,7 @@ impl HistorySource {
             }
             return Ok(tips);
         }
-        let refs = repo.references().map_err(|e| super::root_error(&self.git_dir, &e))?;
+        let refs = repo.references().map_err(|e| super::root_error(&self.git_dir, e))?;
         for r in refs.flatten() {
             if r.name().is_some_and(|n| n.starts_with("refs/notes/")) {
                 continue;

@@ -41,7 +41,7 @@ pub(crate) fn tune_for_bulk_reads() {
 }
 
 pub(crate) fn open(git_dir: &Path) -> Result<Repository, SourceError> {
-    Repository::open(git_dir).map_err(|e| root_error(git_dir, &e))
+    Repository::open(git_dir).map_err(|e| root_error(git_dir, e))
 }
 
 /// A missing or unreadable object, typed.
@@ -53,6 +53,6 @@ pub(crate) fn git_skip(what: super::GitObject, oid: git2::Oid, e: &git2::Error) 
     }
 }
 
-pub(crate) fn root_error(path: &Path, e: &git2::Error) -> SourceError {
-    SourceError::Root { path: path.display().to_string(), message: one_line(e.message()) }
+pub(crate) fn root_error(path: &Path, e: git2::Error) -> SourceError {
+    SourceError::Git { path: path.display().to_string(), at: None, source: e }
 }

@@ -24,9 +24,10 @@ pub struct RangeSource {
 impl Source for RangeSource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         let repo = open(&self.git_dir)?;
-        let bad = |e: git2::Error| SourceError::Root {
+        let bad = |e: git2::Error| SourceError::Git {
             path: self.git_dir.display().to_string(),
-            message: format!("{}: {}", self.flag, one_line(e.message())),
+            at: Some(self.flag.clone()),
+            source: e,
         };
         if repo.is_shallow() {
             visitor.note("the repository is shallow: commits before its shallow boundary cannot be diffed (fetch with fetch-depth: 0)".into());

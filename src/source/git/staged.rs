@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::lines::{added_lines, diff_options, visit_added};
-use super::{one_line, open};
+use super::open;
 use crate::finding::Origin;
 use crate::source::{Source, SourceError, Visitor};
 
@@ -19,12 +19,9 @@ pub struct StagedSource {
 impl Source for StagedSource {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         let repo = open(&self.git_dir)?;
-        let err = |e: git2::Error| SourceError::Root {
-            path: self.git_dir.display().to_string(),
-            message: one_line(e.message()),
-        };
+        let err = |e: git2::Error| SourceError::Git { path: self.git_dir.display().to_string(), at: None, source: e };
         if repo.is_bare() {
-            return Err(SourceError::Root {
+            return Err(SourceError::Unsuitable {
                 path: self.git_dir.display().to_string(),
                 message: "--staged needs a work tree and an index; this is a bare repository".into(),
             });
