@@ -20,72 +20,47 @@ fn findings(report: &serde_json::Value) -> Vec<serde_json::Value> {
 
 #[test]
 fn history_finds_deleted_branch_only_tag_only_and_merge_secrets_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    init(d);
-    let deleted = stripe_key(100);
-    let c1 = commit_file(d, "config.py", &format!("KEY = \"{deleted}\"\n"), "add key");
-    commit_file(d, "config.py", "KEY = os.environ['KEY']\n", "remove key");
-    // Same content in many later commits must still be scanned (and reported) once.
-    for i in 0..5 {
-        commit_file(d, &format!("n{i}.txt"), "x\n", "noise");
-    }
-    let in_deleted_file = stripe_key(101);
-    commit_file(d, "old/creds.env", &format!("STRIPE={in_deleted_file}\n"), "creds");
-    git(d, &["rm", "-q", "old/creds.env"]);
-    git(d, &["commit", "-q", "-m", "rm creds"]);
-    // Only on a side branch.
-    git(d, &["checkout", "-q", "-b", "feature"]);
-    let on_branch = stripe_key(102);
-    commit_file(d, "feature.js", &format!("const k = '{on_branch}';\n"), "feature");
-    git(d, &["checkout", "-q", "main"]);
-    // Only in a tag (a commit not on any branch).
-    git(d, &["checkout", "-q", "--detach"]);
-    let in_tag = stripe_key(103);
-    commit_file(d, "release.txt", &format!("{in_tag}\n"), "release");
-    git(d, &["tag", "v1"]);
-    git(d, &["checkout", "-q", "main"]);
-    // Merge resolution: a secret that only the merge commit introduces.
-    git(d, &["checkout", "-q", "-b", "side"]);
-    commit_file(d, "side.txt", "side\n", "side");
-    git(d, &["checkout", "-q", "main"]);
-    commit_file(d, "main.txt", "main\n", "main");
-    git(d, &["merge", "-q", "--no-commit", "side"]);
-    let in_merge = stripe_key(104);
-    write(d, "merge.txt", format!("{in_merge}\n"));
-    git(d, &["add", "-A"]);
-    git(d, &["commit", "-q", "-m", "merge side"]);
-
-    let (report, o) = scan_json(&["--show-secrets", d.to_str().unwrap()]);
+    let fx = history_fixture();
+    let (report, o) = scan_json(&["--show-secrets", fx.dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let f = findings(&report);
     let secrets: Vec<&str> = f.iter().map(|f| f["secret"].as_str().unwrap()).collect();
-    for s in [&deleted, &in_deleted_file, &on_branch, &in_tag, &in_merge] {
+    for s in [&fx.deleted, &fx.in_deleted_file, &fx.on_branch, &fx.in_tag, &fx.in_merge] {
         assert_eq!(secrets.iter().filter(|x| *x == s).count(), 1, "{s} once in {secrets:?}");
     }
     assert_eq!(f.len(), 5, "{f:#?}");
-    let first = f.iter().find(|x| x["secret"] == deleted.as_str()).unwrap();
+    let first = f.iter().find(|x| x["secret"] == fx.deleted.as_str()).unwrap();
     assert_eq!(first["origin"], "commit");
     assert_eq!(first["path"], "config.py");
     assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(1), Some(8)));
+    let c1 = git(&fx.dir, &["rev-list", "--max-parents=0", "main"]);
     assert_eq!(first["commit"]["sha"], c1.as_str());
     assert_eq!(first["commit"]["author_name"], "Dev One");
     assert_eq!(first["commit"]["author_email"], "dev@example.org");
     assert_eq!(first["commit"]["date"], "2024-03-01T10:00:00+01:00");
     assert_eq!(first["commit"]["summary"], "add key");
-    let merge = f.iter().find(|x| x["secret"] == in_merge.as_str()).unwrap();
+    let merge = f.iter().find(|x| x["secret"] == fx.in_merge.as_str()).unwrap();
     assert_eq!(merge["commit"]["summary"], "merge side");
+}
 
-    // --branch limits the refs.
-    let (report, _) = scan_json(&["--show-secrets", "--no-history", d.to_str().unwrap()]);
+#[test]
+fn no_history_scans_only_what_is_on_disk() {
+    let fx = history_fixture();
+    let (report, _) = scan_json(&["--show-secrets", "--no-history", fx.dir.to_str().unwrap()]);
     let on_disk: Vec<(String, String)> = findings(&report)
         .iter()
         .map(|f| (f["secret"].as_str().unwrap().to_string(), f["origin"].as_str().unwrap().to_string()))
         .collect();
-    assert_eq!(on_disk, vec![(in_merge.clone(), "file".to_string())], "--no-history: only what is on disk");
-    let (report, _) = scan_json(&["--show-secrets", "--branch", "feature", d.to_str().unwrap()]);
+    assert_eq!(on_disk, vec![(fx.in_merge.clone(), "file".to_string())]);
+}
+
+#[test]
+fn branch_limits_the_history_to_the_named_refs() {
+    let fx = history_fixture();
+    let (report, _) = scan_json(&["--show-secrets", "--branch", "feature", fx.dir.to_str().unwrap()]);
     let s: Vec<String> = findings(&report).iter().map(|f| f["secret"].as_str().unwrap().to_string()).collect();
-    assert!(s.contains(&on_branch) && s.contains(&deleted) && !s.contains(&in_tag) && !s.contains(&in_merge), "{s:?}");
+    assert!(s.contains(&fx.on_branch) && s.contains(&fx.deleted), "{s:?}");
+    assert!(!s.contains(&fx.in_tag) && !s.contains(&fx.in_merge), "{s:?}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use rand::{Rng, SeedableRng};
@@ -76,10 +76,12 @@ pub fn finding_paths(report: &serde_json::Value) -> Vec<String> {
 
 /// Runs git in `dir` with a fixed identity and date and no user or system configuration.
 pub fn git_output(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Dev One")
+    git_env(Command::new("git").current_dir(dir).args(args), dir).output().expect("git runs")
+}
+
+/// A fixed identity and date and no user or system configuration, for git run by `cmd` in `dir`.
+fn git_env<'c>(cmd: &'c mut Command, dir: &Path) -> &'c mut Command {
+    cmd.env("GIT_AUTHOR_NAME", "Dev One")
         .env("GIT_AUTHOR_EMAIL", "dev@example.org")
         .env("GIT_COMMITTER_NAME", "Dev One")
         .env("GIT_COMMITTER_EMAIL", "dev@example.org")
@@ -87,8 +89,55 @@ pub fn git_output(dir: &Path, args: &[&str]) -> Output {
         .env("GIT_COMMITTER_DATE", "2024-03-01T10:00:00+01:00")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
-        .output()
-        .expect("git runs")
+}
+
+/// The repository that `tests/fixtures/repos/NAME.sh` builds with `env`, built once per test run (in
+/// Cargo's temp dir for tests) and shared read-only by the tests that use it.
+pub fn fixture_repo(name: &str, env: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos").join(format!("{name}.sh"));
+    let mut cmd = Command::new("bash");
+    git_env(cmd.arg(&script).arg(&dir), &dir);
+    let o = cmd.envs(env.iter().copied()).output().expect("bash runs");
+    assert!(o.status.success(), "{}: {}", script.display(), stderr(&o));
+    dir
+}
+
+/// The history fixture (`tests/fixtures/repos/history.sh`) and the secrets it holds.
+pub struct HistoryFixture {
+    /// The repository's work tree.
+    pub dir: PathBuf,
+    /// In `config.py` of the first commit only: the next commit removes it.
+    pub deleted: String,
+    /// In `old/creds.env`, a file deleted later.
+    pub in_deleted_file: String,
+    /// Only on the branch `feature`.
+    pub on_branch: String,
+    /// Only in the commit tagged `v1`, on no branch.
+    pub in_tag: String,
+    /// Only in the merge commit at `main`'s tip (and on disk).
+    pub in_merge: String,
+}
+
+/// The history fixture, built on first use.
+pub fn history_fixture() -> &'static HistoryFixture {
+    static F: std::sync::OnceLock<HistoryFixture> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let [deleted, in_deleted_file, on_branch, in_tag, in_merge] = [100, 101, 102, 103, 104].map(stripe_key);
+        let dir = fixture_repo(
+            "history",
+            &[
+                ("KEY_DELETED", &deleted),
+                ("KEY_DELETED_FILE", &in_deleted_file),
+                ("KEY_BRANCH", &on_branch),
+                ("KEY_TAG", &in_tag),
+                ("KEY_MERGE", &in_merge),
+            ],
+        );
+        HistoryFixture { dir, deleted, in_deleted_file, on_branch, in_tag, in_merge }
+    })
 }
 
 /// `git_output` that must succeed; its trimmed stdout.
