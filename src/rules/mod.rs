@@ -211,7 +211,24 @@ impl RuleSet {
     pub fn builtin() -> Result<Self, RuleError> {
         let mut set = RuleSet::default();
         for (name, text) in builtin::BUILTIN_RULE_FILES {
-            set.add_file_text(&format!("builtin:{name}"), text, provider_of(name), false)?;
+            let file = format!("builtin:{name}");
+            let parsed: RuleFile = toml::from_str(text)
+                .map_err(|e| RuleError::Parse { file: file.clone(), message: crate::text::toml_error(text, &e) })?;
+            for spec in &parsed.rules {
+                // Built-in rules say who issued the secret: a file may hold several issuers, and the
+                // provider reaches reports and webhook payloads.
+                let problem = if spec.provider.as_deref().is_none_or(str::is_empty) {
+                    Some("a built-in rule must name its provider")
+                } else if set.get(&spec.id).is_some() {
+                    Some("this id is also used by another built-in rule file")
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    return Err(RuleError::Invalid { file, id: spec.id.clone(), message: message.into() });
+                }
+            }
+            set.add_specs(&file, parsed.rules, "", false)?;
         }
         Ok(set)
     }
@@ -254,14 +271,11 @@ impl RuleSet {
         Ok(())
     }
 
-    /// Load a rule file, or every `*.toml` in a directory (sorted, so the result is deterministic).
+    /// Load a rule file, or every `*.toml` under a directory (sorted, so the result is deterministic).
     pub fn add_path(&mut self, path: &Path) -> Result<(), RuleError> {
         let files: Vec<PathBuf> = if path.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|source| RuleError::Read { file: path.display().to_string(), source })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
+            let mut v = Vec::new();
+            toml_files_under(path, &mut v)?;
             v.sort();
             v
         } else {
@@ -292,8 +306,18 @@ impl RuleSet {
     }
 }
 
-fn provider_of(file_name: &str) -> &str {
-    file_name.strip_suffix(".toml").unwrap_or(file_name)
+/// Every `*.toml` under `dir`, subdirectories included (the built-in layout: providers/, generic/, formats/).
+fn toml_files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RuleError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| RuleError::Read { file: dir.display().to_string(), source })?;
+    for e in entries.filter_map(|e| e.ok()) {
+        let p = e.path();
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            toml_files_under(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The rule file format (`rules/*.toml`, `--rules`, `[[rules]]` in `.leakhound.toml`), as serde types.
+//! The rule file format (`rules/**/*.toml`, `--rules`, `[[rules]]` in `.leakhound.toml`), as serde types.
 
 use serde::{Deserialize, Serialize};
 
