@@ -204,11 +204,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     }
     for r in allowlist.regexes.iter().chain(allowlist.path_regexes.iter()) {
         if let Err(e) = regex::Regex::new(r) {
-            return Err(ImportError::Regex {
-                file: file.into(),
-                id: "[allowlist]".into(),
-                source: e,
-            });
+            return Err(ImportError::Regex { file: file.into(), id: "[allowlist]".into(), source: e });
         }
     }
     let mut rules = Vec::new();
@@ -337,6 +333,8 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             secret_group: r.secret_group.or(r.value_group).filter(|&g| g != 0),
             allow,
             paths: Vec::new(),
+            skip_paths: Vec::new(),
+            value: Default::default(),
             span: 0,
             examples: Vec::new(),
             non_examples: Vec::new(),
@@ -344,8 +342,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
     }
     let n = rules.len();
     let out = Out { allowlist, rules };
-    let body =
-        toml::to_string_pretty(&out).map_err(|e| ImportError::Write { file: file.into(), source: e })?;
+    let body = toml::to_string_pretty(&out).map_err(|e| ImportError::Write { file: file.into(), source: e })?;
     let header = format!("# Imported from {file} by leakhound.\n# Review the notes it printed.\n\n");
     Ok(Imported { toml: header + &body, notes, rules: n })
 }

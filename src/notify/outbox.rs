@@ -102,8 +102,7 @@ impl Outbox {
     /// Opens the outbox at `path`, creating it (and its directory) if needed.
     pub fn open(path: &Path) -> Result<Outbox, NotifyError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| NotifyError::Io { path: dir.display().to_string(), source: e })?;
+            std::fs::create_dir_all(dir).map_err(|e| NotifyError::Io { path: dir.display().to_string(), source: e })?;
         }
         Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
     }

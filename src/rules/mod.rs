@@ -11,7 +11,7 @@ use regex::bytes::{Regex, RegexBuilder};
 
 use crate::text::one_line;
 pub use literals::required_literals;
-pub use spec::{RuleFile, RuleSpec, CHECKSUMS};
+pub use spec::{RuleFile, RuleSpec, ValueKind, CHECKSUMS};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -70,6 +70,7 @@ pub struct Rule {
     secret_groups: OnceLock<Vec<usize>>,
     allow: Vec<Regex>,
     paths: Option<GlobSet>,
+    skip_paths: Option<GlobSet>,
 }
 
 impl Rule {
@@ -94,16 +95,19 @@ impl Rule {
                 return Err(invalid(format!("secret_group {g} is out of range")));
             }
         }
-        let paths = if spec.paths.is_empty() {
-            None
-        } else {
-            let mut b = GlobSetBuilder::new();
-            for p in &spec.paths {
-                b.add(glob(p).map_err(|e| invalid(format!("paths: {e}")))?);
+        let globs = |what: &str, list: &[String]| -> Result<Option<GlobSet>, RuleError> {
+            if list.is_empty() {
+                return Ok(None);
             }
-            Some(b.build().map_err(|e| invalid(format!("paths: {e}")))?)
+            let mut b = GlobSetBuilder::new();
+            for p in list {
+                b.add(glob(p).map_err(|e| invalid(format!("{what}: {e}")))?);
+            }
+            Ok(Some(b.build().map_err(|e| invalid(format!("{what}: {e}")))?))
         };
-        Ok(Rule { spec, source, regex: OnceLock::new(), secret_groups: OnceLock::new(), allow, paths })
+        let paths = globs("paths", &spec.paths)?;
+        let skip_paths = globs("skip_paths", &spec.skip_paths)?;
+        Ok(Rule { spec, source, regex: OnceLock::new(), secret_groups: OnceLock::new(), allow, paths, skip_paths })
     }
 
     /// The rule's id.
@@ -179,9 +183,22 @@ impl Rule {
         self.allow.iter().any(|r| r.is_match(secret))
     }
 
-    /// Whether the rule runs on `path` (its `paths` globs; every path when it has none).
+    /// Where the rule stands among overlapping generic matches (lower speaks first): a rule that knows
+    /// what its value is (a password, a stored credential) before one that judges any value as random.
+    pub(crate) fn precedence(&self) -> u8 {
+        u8::from(self.spec.value == ValueKind::Random)
+    }
+
+    /// Whether the rule runs on every path (it has neither `paths` nor `skip_paths`).
+    pub(crate) fn applies_everywhere(&self) -> bool {
+        self.paths.is_none() && self.skip_paths.is_none()
+    }
+
+    /// Whether the rule runs on `path` (its `paths` globs, every path when it has none; never on its
+    /// `skip_paths`).
     pub(crate) fn applies_to(&self, path: &str) -> bool {
         self.paths.as_ref().is_none_or(|g| g.is_match(path))
+            && !self.skip_paths.as_ref().is_some_and(|g| g.is_match(path))
     }
 }
 
@@ -308,7 +325,8 @@ impl RuleSet {
 
 /// Every `*.toml` under `dir`, subdirectories included (the built-in layout: providers/, generic/, formats/).
 fn toml_files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RuleError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| RuleError::Read { file: dir.display().to_string(), source })?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|source| RuleError::Read { file: dir.display().to_string(), source })?;
     for e in entries.filter_map(|e| e.ok()) {
         let p = e.path();
         if e.file_type().is_ok_and(|t| t.is_dir()) {

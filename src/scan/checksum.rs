@@ -62,7 +62,13 @@ fn jwt(token: &[u8]) -> bool {
 
 /// Base64 of `user:password` (HTTP basic auth, Docker's config.json `auth`), both parts printable.
 fn base64_user_pass(s: &[u8]) -> bool {
-    let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(s) else {
+    // Padding is optional: Docker writes it, hand-made configs and some tools do not.
+    const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    let Ok(raw) = LENIENT.decode(s) else {
         return false;
     };
     let Ok(text) = std::str::from_utf8(&raw) else {

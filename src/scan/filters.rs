@@ -77,9 +77,280 @@ fn has_template_syntax(secret: &[u8]) -> bool {
     [&b"${"[..], b"{{", b"<%", b"..."].iter().any(|m| memchr::memmem::find(secret, m).is_some())
 }
 
+/// Template syntax or a stand-in rather than a value: `${DB_PASS}`, `{{ .Values.pw }}`, `<password>`,
+/// `%(pw)s`, `$PASSWORD`, `****`. The one test a credential file's value must pass.
+pub fn is_template(secret: &[u8]) -> bool {
+    const MARKERS: &[&[u8]] = &[b"${", b"{{", b"}}", b"<%", b"%(", b"#{", b"$(", b"%s", b"{0}"];
+    if MARKERS.iter().any(|m| memchr::memmem::find(secret, m).is_some()) {
+        return true;
+    }
+    let (first, last) = (secret.first().copied(), secret.last().copied());
+    // `<password>`, `[password]`, `(password)`: a slot to fill in.
+    if matches!((first, last), (Some(b'<'), Some(b'>')) | (Some(b'['), Some(b']')) | (Some(b'('), Some(b')'))) {
+        return true;
+    }
+    // `$PASSWORD`, `%PASSWORD%`, `@password@`: a variable the shell, Windows or a build tool fills in.
+    let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    if (first == Some(b'$') && ident(&secret[1..]) && !secret[1].is_ascii_digit())
+        || (secret.len() > 2 && matches!((first, last), (Some(b'%'), Some(b'%')) | (Some(b'@'), Some(b'@'))))
+    {
+        return true;
+    }
+    // One character over and over (`****`, `xxxxxxxx`, `........`).
+    secret.len() >= 3 && secret.iter().all(|&b| b == secret[0] && !b.is_ascii_digit())
+}
+
+/// Words written where a password would go that are not one: stock template values, booleans, modes,
+/// hashing schemes and auth methods (`password_encryption = scram-sha-256`, `auth: password`).
+const NOT_PASSWORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "passphrase",
+    "secret",
+    "changeme",
+    "changeit",
+    "example",
+    "sample",
+    "test",
+    "testing",
+    "demo",
+    "dummy",
+    "fake",
+    "mock",
+    "foo",
+    "bar",
+    "foobar",
+    "baz",
+    "null",
+    "nil",
+    "none",
+    "undefined",
+    "empty",
+    "blank",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "string",
+    "str",
+    "text",
+    "char",
+    "bytes",
+    "required",
+    "optional",
+    "hidden",
+    "redacted",
+    "masked",
+    "default",
+    "value",
+    "todo",
+    "tbd",
+    "fixme",
+    "placeholder",
+    "mypassword",
+    "yourpassword",
+    "somepassword",
+    "newpassword",
+    "oldpassword",
+    "userpassword",
+    "md5",
+    "sha1",
+    "sha256",
+    "sha512",
+    "scram-sha-256",
+    "bcrypt",
+    "argon2",
+    "argon2id",
+    "pbkdf2",
+    "plain",
+    "plaintext",
+    "cleartext",
+    "basic",
+    "digest",
+    "bearer",
+    "token",
+    "oauth",
+    "oauth2",
+    "ldap",
+    "kerberos",
+    "file",
+    "env",
+    "environment",
+    "prompt",
+    "ask",
+    "stdin",
+    "keychain",
+    "keyring",
+    "vault",
+    "local",
+    "internal",
+    "auto",
+    "random",
+    "generate",
+    "generated",
+    "disabled",
+    "enabled",
+    "never",
+    "always",
+    "secure",
+    "insecure",
+    "hash",
+    "hashed",
+    "encrypted",
+    "unset",
+    "notset",
+    "nopass",
+    "nopassword",
+    "anonymous",
+    "guest",
+    "letmein",
+];
+
+/// For `value = "password"` rules: whether a value under a password-named key is code, an identifier, a
+/// label or a template word rather than a password. Letters-only and short values are kept: people
+/// choose them (`sunshine`, `admin123`), and a benchmark of real leaks is full of them.
+pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
+    let Ok(s) = std::str::from_utf8(secret) else {
+        return true;
+    };
+    if s.len() < 4 || s.len() > 128 || s.bytes().any(|b| b.is_ascii_whitespace() || b < 0x20) {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    let letters: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
+    if is_stock_password(secret) {
+        return true;
+    }
+    // The key's own name as its value (`DB_PASSWORD: db_password`), or the name it would be read from.
+    if let Some(name) = name {
+        let key: String =
+            name.iter().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase() as char).collect();
+        if !letters.is_empty() && (key == letters || key.ends_with(&letters) && letters.len() >= 6) {
+            return true;
+        }
+    }
+    // Code: references to where the value lives, calls, members, paths, file names, URLs.
+    const CODE: &[&str] = &[
+        "process.env",
+        "os.environ",
+        "getenv",
+        "environ[",
+        "env.",
+        "env(",
+        "config.",
+        "settings.",
+        "params.",
+        "self.",
+        "this.",
+        "request.",
+        "props.",
+        "args.",
+        "secrets.",
+        "vault:",
+        "->",
+        "::",
+        "()",
+        "://",
+        "required|",
+        "|required",
+        "min:",
+        "max:",
+        "confirmed",
+        "same:",
+    ];
+    if CODE.iter().any(|c| lower.contains(c)) {
+        return true;
+    }
+    let b = s.as_bytes();
+    // `@env:AC_PASSWORD`, `@Value`: a reference a tool resolves. Two or more `%XX`: URL-encoded test data.
+    if b[0] == b'@'
+        || b.windows(3).filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()).count() >= 2
+    {
+        return true;
+    }
+    if b.windows(2).any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && w[1] == b'(') {
+        return true;
+    }
+    if matches!(b[0], b'/' | b'~' | b'!' | b'&' | b'*' | b'@' | b'%')
+        && b[1..].iter().all(|&c| c.is_ascii_alphanumeric() || b"_-./".contains(&c))
+    {
+        return true;
+    }
+    if s.starts_with("./") || s.starts_with("../") || s.matches('/').count() >= 2 {
+        return true;
+    }
+    const FILES: &[&str] = &[
+        ".pem",
+        ".key",
+        ".json",
+        ".txt",
+        ".p12",
+        ".pfx",
+        ".jks",
+        ".keystore",
+        ".crt",
+        ".env",
+        ".yml",
+        ".yaml",
+        ".conf",
+        ".properties",
+        ".xml",
+        ".gpg",
+        ".asc",
+    ];
+    if FILES.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    let is_name_part = |p: &str| {
+        !p.is_empty()
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && p.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+    };
+    if s.contains('.') && s.split('.').all(is_name_part) && s.split('.').count() >= 2 && !s.ends_with('.') {
+        return true;
+    }
+    // Identifiers: letters and `_`/`-` only, shaped like code rather than a chosen word.
+    if b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'-') {
+        let camel = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        let upper = b.iter().all(|&c| !c.is_ascii_lowercase());
+        let pieces = s.split(['_', '-']).filter(|p| !p.is_empty()).count();
+        let names_a_password = lower.contains("password") || lower.contains("passwd");
+        if camel || upper || pieces >= 3 || (pieces >= 2 && names_a_password) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a key name says a hex value under it is the secret itself, not a digest.
+fn names_a_hex_secret(name: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [&b"token"[..], b"key", b"salt"].iter().any(|w| memchr::memmem::find(&lower, w).is_some())
+}
+
+/// Whether a password rule's value is a stock word put where a password goes (`changeme`, `password123`,
+/// `secret`): a placeholder, not a password.
+pub fn is_stock_password(secret: &[u8]) -> bool {
+    let lower = secret.to_ascii_lowercase();
+    let letters: String = lower.iter().filter(|b| b.is_ascii_alphanumeric()).map(|&b| b as char).collect();
+    let Ok(lower) = std::str::from_utf8(&lower) else {
+        return false;
+    };
+    if NOT_PASSWORDS.contains(&lower) || NOT_PASSWORDS.contains(&letters.as_str()) {
+        return true;
+    }
+    // `password123`, `secret1`, `Password!`: the stock word with digits or symbols tacked on.
+    let stem = letters.trim_end_matches(|c: char| c.is_ascii_digit());
+    matches!(stem, "password" | "passwd" | "secret" | "changeme" | "test" | "example")
+}
+
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
 /// code, an identifier, a hash, a UUID or a path.
-pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
+pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
         return true;
     };
@@ -163,7 +434,9 @@ pub fn is_unlikely_generic_secret(secret: &[u8]) -> bool {
     if s.contains(':') && s.split(':').all(is_word) {
         return true;
     }
-    if is_uuid(s) || is_hex_digest(s) {
+    // A 40/64/128-hex value is a digest (a git SHA, a checksum, a fingerprint) unless its name says it is
+    // a token, key or salt (GitHub's older OAuth tokens, Rails' secret_key_base, password salts).
+    if is_uuid(s) || (is_hex_digest(s) && !name.is_some_and(names_a_hex_secret)) {
         return true;
     }
     // Short lower-case hex: ids and truncated hashes, not keys.
@@ -233,6 +506,15 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"digest",
         b"checksum",
         b"hash",
+        b"sha1",
+        b"sha256",
+        b"sha512",
+        b"commit",
+        b"revision",
+        b"etag",
+        b"integrity",
+        b"fingerprint",
+        b"md5",
         b"name",
         b"endpoint",
         b"policy",
@@ -270,6 +552,15 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"client_token",
         b"idempot",
         b"copy",
+        // Words that end in `pass` but name no password.
+        b"bypass",
+        b"compass",
+        b"passthrough",
+        b"passport",
+        b"passenger",
+        b"passive",
+        b"surpass",
+        b"encompass",
     ];
     if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
         return true;
@@ -367,13 +658,12 @@ mod tests {
             "myPasswordField",
             "DB_PASSWORD",
             "550e8400-e29b-41d4-a716-446655440000",
-            "da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "/usr/local/bin/thing",
             "*db_password",
             "&defaults",
             "serverlessrepo:applicationId",
         ] {
-            assert!(is_unlikely_generic_secret(code.as_bytes()), "{code}");
+            assert!(is_unlikely_generic_secret(code.as_bytes(), None), "{code}");
         }
         for real in [
             "Zq8mT2vL9pW4rXk3",
@@ -383,7 +673,64 @@ mod tests {
             "*Kx9#mP2vQ7!",
             "&Vq3:Lz8w",
         ] {
-            assert!(!is_unlikely_generic_secret(real.as_bytes()), "{real}");
+            assert!(!is_unlikely_generic_secret(real.as_bytes(), None), "{real}");
         }
+    }
+
+    #[test]
+    fn password_values() {
+        for not in [
+            "password",
+            "Password123",
+            "changeme",
+            "CHANGEME",
+            "${DB_PASS}",
+            "$DB_PASS",
+            "%DB_PASS%",
+            "<password>",
+            "****",
+            "xxxxxxxx",
+            "os.environ['P']",
+            "getPassword()",
+            "config.db.password",
+            "passwordField",
+            "DB_PASSWORD",
+            "my_db_password_value",
+            "./secrets/pw.txt",
+            "db.key",
+            "required|min:8",
+            "scram-sha-256",
+            "@env:AC_PASSWORD",
+            "%20!%22$%&",
+            "pw",
+            "has space",
+        ] {
+            assert!(is_template(not.as_bytes()) || is_unlikely_password(not.as_bytes(), None), "{not}");
+        }
+        assert!(is_unlikely_password(b"db_password", Some(b"DB_PASSWORD")), "the key's own name");
+        for real in ["sunshine", "hunter22", "admin123", "Pass!12345", "irc_pass", "S3cr3t-P4ss", "tulip", "1234567"] {
+            assert!(
+                !is_template(real.as_bytes()) && !is_unlikely_password(real.as_bytes(), Some(b"password")),
+                "{real}"
+            );
+        }
+        // A credential file's value: only templates are not the credential.
+        assert!(!is_template(b"$6$salt$hash") && !is_template(b"$apr1$tp8glkbm$fjg65tI1e"));
+    }
+
+    #[test]
+    fn hex_digests_are_secrets_only_under_token_key_or_salt_names() {
+        let sha1 = b"da39a3ee5e6b4b0d3255bfef95601890afd80709";
+        assert!(is_unlikely_generic_secret(sha1, None) && is_unlikely_generic_secret(sha1, Some(b"secret")));
+        assert!(!is_unlikely_generic_secret(sha1, Some(b"oauth_token")));
+        assert!(!is_unlikely_generic_secret(sha1, Some(b"password_salt")));
+    }
+
+    #[test]
+    fn digest_names_are_not_secret_names() {
+        for name in ["commit_sha256", "integrity", "fileChecksum", "etag", "revision_token"] {
+            assert!(is_non_secret_name(name.as_bytes()), "{name}");
+        }
+        assert!(!is_non_secret_name(b"oauth_token") && !is_non_secret_name(b"secret_key_base"));
     }
 }

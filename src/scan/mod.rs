@@ -18,7 +18,7 @@ use memchr::{memchr, memrchr};
 
 use crate::finding::{Finding, FingerprintKey, Fingerprints, LineSet, Origin, Severity};
 use crate::redact::Secret;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Rule, RuleSet, ValueKind};
 pub use allowlist::Allowlist;
 pub use prefilter::Prefilter;
 pub use selftest::{check_rules, ExampleFailure};
@@ -87,6 +87,8 @@ pub enum Verdict {
     Placeholder,
     /// A generic rule's value that looks like code, an identifier, a hash, a path, …
     GenericShape,
+    /// A password rule's value that is code, an identifier, a label or a stock template word.
+    NotAPassword,
     /// A generic rule's key name that names no secret (`*_algorithm`, `*_helper`, …).
     NonSecretName,
     /// The rule's own `allow` regexes.
@@ -109,6 +111,7 @@ impl std::fmt::Display for Verdict {
             Verdict::Checksum => "dropped: fails the rule's checksum",
             Verdict::Placeholder => "dropped: a placeholder or documented example value",
             Verdict::GenericShape => "dropped: looks like code, an identifier, a hash or a path, not a secret",
+            Verdict::NotAPassword => "dropped: code, an identifier, a label or a template word, not a password",
             Verdict::NonSecretName => "dropped: the key name does not name a secret",
             Verdict::RuleAllow => "dropped: the rule's own allow list",
             Verdict::InlineAllow => "dropped: an inline leakhound:allow marker",
@@ -203,9 +206,12 @@ impl Scanner {
         self.scan_blob(data, origin, true).findings
     }
 
-    /// As `scan`; `check_paths = false` ignores rules' path restrictions (for running rule examples).
-    pub fn scan_with(&self, data: &[u8], origin: &Origin, check_paths: bool) -> Vec<Finding> {
-        self.scan_blob(data, origin, check_paths).findings
+    /// A rule example, which has no path: rule `rule` runs whatever its paths, with the rules that run on
+    /// every path (a rule limited to `.pgpass` files never meets a Python example in a real scan).
+    pub fn scan_example(&self, data: &[u8], rule: usize) -> Vec<Finding> {
+        let applies: Vec<bool> =
+            self.rules.rules.iter().enumerate().map(|(i, r)| i == rule || r.applies_everywhere()).collect();
+        self.scan_applying(data, &Origin::File { path: "example.txt".into() }, applies).findings
     }
 
     /// Scan one blob; says whether it held too many matches to examine whole.
@@ -215,12 +221,19 @@ impl Scanner {
             return BlobScan::default();
         }
         let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
+        self.scan_applying(data, origin, applies)
+    }
+
+    /// Scan one blob with the rules marked in `applies`.
+    fn scan_applying(&self, data: &[u8], origin: &Origin, applies: Vec<bool>) -> BlobScan {
+        let path = origin.path();
         let mut m = self.matches(data, &applies);
         if m.cands.is_empty() {
             return BlobScan { truncated: m.truncated, ..BlobScan::default() };
         }
-        // Candidates in rule order, each rule's by position: the order shadowing is defined on.
-        m.cands.sort_by_key(|c| (c.rule, c.start));
+        // Candidates in rule order (by precedence, then file order), each rule's by position: the order
+        // shadowing is defined on.
+        m.cands.sort_by_key(|c| (self.rules.rules[c.rule].precedence(), c.rule, c.start));
         let keys: Vec<_> =
             m.cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
         let mut keep = shadow::keep(&keys).into_iter();
@@ -236,7 +249,11 @@ impl Scanner {
             m.cands.truncate(MAX_FINDINGS_PER_BLOB);
             truncated = true;
         }
-        BlobScan { findings: self.findings(data, origin, m.cands, Spans::new(m.spans)), truncated, binary: false }
+        BlobScan {
+            findings: self.findings(data, origin, m.cands, Spans::with_copies(data, m.spans)),
+            truncated,
+            binary: false,
+        }
     }
 
     /// Runs each rule's regex on the merged windows around its keyword hits (the whole line(s) of a
@@ -309,12 +326,12 @@ impl Scanner {
                 m.truncated = true;
                 return;
             }
-            let verdict =
-                if rule.spec.generic && caps.name("name").is_some_and(|n| filters::is_non_secret_name(n.as_bytes())) {
-                    Err(Verdict::NonSecretName)
-                } else {
-                    self.accept(rule, &data[start..end])
-                };
+            let name = caps.name("name").map(|n| n.as_bytes());
+            let verdict = if rule.spec.generic && name.is_some_and(filters::is_non_secret_name) {
+                Err(Verdict::NonSecretName)
+            } else {
+                self.accept(rule, &data[start..end], name)
+            };
             let verdict = verdict.and_then(|ok| {
                 if inline_allowed(data, ws + m0.start(), ws + m0.end()) {
                     Err(Verdict::InlineAllow)
@@ -337,7 +354,7 @@ impl Scanner {
 
     /// The rule's filters on the secret, in order; when all pass, the secret's entropy and the checksum
     /// outcome (`None` when the rule has no checksum), else the stage that dropped it.
-    fn accept(&self, rule: &Rule, secret: &[u8]) -> Result<(f64, Option<bool>), Verdict> {
+    fn accept(&self, rule: &Rule, secret: &[u8], name: Option<&[u8]>) -> Result<(f64, Option<bool>), Verdict> {
         if secret.is_empty() {
             return Err(Verdict::Empty);
         }
@@ -351,11 +368,28 @@ impl Scanner {
             Some(_) => return Err(Verdict::Checksum),
             None => None,
         };
-        if filters::is_placeholder(secret) {
-            return Err(Verdict::Placeholder);
-        }
-        if rule.spec.generic && filters::is_unlikely_generic_secret(secret) {
-            return Err(Verdict::GenericShape);
+        match rule.spec.value {
+            ValueKind::Random => {
+                if filters::is_placeholder(secret) {
+                    return Err(Verdict::Placeholder);
+                }
+                if rule.spec.generic && filters::is_unlikely_generic_secret(secret, name) {
+                    return Err(Verdict::GenericShape);
+                }
+            }
+            ValueKind::Password => {
+                if filters::is_template(secret) || filters::is_stock_password(secret) {
+                    return Err(Verdict::Placeholder);
+                }
+                if filters::is_unlikely_password(secret, name) {
+                    return Err(Verdict::NotAPassword);
+                }
+            }
+            ValueKind::Stored => {
+                if filters::is_template(secret) {
+                    return Err(Verdict::Placeholder);
+                }
+            }
         }
         if rule.allowed_secret(secret) {
             return Err(Verdict::RuleAllow);
@@ -372,14 +406,16 @@ impl Scanner {
         let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
         self.collect(data, &applies, &mut m, &mut open);
         let mut out: Vec<(usize, usize, usize, Verdict)> = m.rejected.take().unwrap_or_default();
-        m.cands.sort_by_key(|c| (c.rule, c.start));
+        m.cands.sort_by_key(|c| (self.rules.rules[c.rule].precedence(), c.rule, c.start));
+        // As in a scan, only rules that run on this path take part in shadowing.
+        let (cands, elsewhere): (Vec<_>, Vec<_>) =
+            m.cands.iter().partition(|c| self.rules.rules[c.rule].applies_to(path));
+        out.extend(elsewhere.iter().map(|c| (c.rule, c.start, c.end, Verdict::RulePaths)));
         let keys: Vec<_> =
-            m.cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
-        for (c, kept) in m.cands.iter().zip(shadow::keep(&keys)) {
+            cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
+        for (c, kept) in cands.iter().zip(shadow::keep(&keys)) {
             let rule = &self.rules.rules[c.rule];
-            let verdict = if !rule.applies_to(path) {
-                Verdict::RulePaths
-            } else if !kept {
+            let verdict = if !kept {
                 Verdict::Shadowed
             } else if let Some(a) = self
                 .allowlists
@@ -415,7 +451,7 @@ impl Scanner {
         let data = text.as_bytes();
         let applies = vec![true; self.rules.len()];
         let m = self.matches(data, &applies);
-        snippet::redact_range(data, 0, data.len(), &Spans::new(m.spans))
+        snippet::redact_range(data, 0, data.len(), &Spans::with_copies(data, m.spans))
     }
 
     fn findings(&self, data: &[u8], origin: &Origin, mut cands: Vec<Candidate>, spans: Spans) -> Vec<Finding> {
@@ -611,8 +647,16 @@ mod chain_tests {
         let shadowed = verdicts(&s, &format!("api_key = \"{key}\"\n"));
         assert!(shadowed.contains(&("stripe-live-secret-key".into(), Verdict::Reported)), "{shadowed:?}");
         assert!(shadowed.iter().any(|(r, v)| r.starts_with("generic") && *v == Verdict::Shadowed), "{shadowed:?}");
-        let placeholder = verdicts(&s, "password = \"changeme\"\n");
+        let placeholder = verdicts(&s, "api_secret = \"YOUR_API_SECRET_HERE\"\n");
         assert!(placeholder.iter().all(|(_, v)| *v == Verdict::Placeholder), "{placeholder:?}");
+        // Password rules judge the value as a password: a stock word or an identifier is not one, a
+        // chosen word is.
+        let stock = verdicts(&s, "password = \"changeme\"\n");
+        assert!(stock.contains(&("generic-password-assignment".into(), Verdict::Placeholder)), "{stock:?}");
+        let code = verdicts(&s, "password = \"passwordField\"\n");
+        assert!(code.contains(&("generic-password-assignment".into(), Verdict::NotAPassword)), "{code:?}");
+        let chosen = verdicts(&s, "password = \"sunflower\"\n");
+        assert!(chosen.contains(&("generic-password-assignment".into(), Verdict::Reported)), "{chosen:?}");
         let inline = verdicts(&s, &format!("STRIPE = \"{key}\"  # leakhound:allow\n"));
         assert!(inline.iter().any(|(_, v)| *v == Verdict::InlineAllow), "{inline:?}");
         let code = verdicts(&s, "password = os.environ[\"DB_PASSWORD\"]\npassword = get_password_from_vault(name)\n");

@@ -33,6 +33,24 @@ impl Spans {
         Spans(merged)
     }
 
+    /// `spans` plus every other place in `data` where one of their values occurs: a secret a rule
+    /// captured at one place (a hash at the start of a line) may stand elsewhere where no pattern
+    /// matches (mid-line, in a comment), and must not show there either. Bounded: the first
+    /// `MAX_VALUES` distinct values of 8+ bytes.
+    pub(crate) fn with_copies(data: &[u8], mut spans: Vec<(usize, usize)>) -> Self {
+        const MAX_VALUES: usize = 64;
+        let mut values: Vec<&[u8]> = spans.iter().map(|&(s, e)| &data[s..e]).filter(|v| v.len() >= 8).collect();
+        values.sort_unstable();
+        values.dedup();
+        let copies: Vec<(usize, usize)> = values
+            .into_iter()
+            .take(MAX_VALUES)
+            .flat_map(|v| memchr::memmem::find_iter(data, v).map(move |i| (i, i + v.len())))
+            .collect();
+        spans.extend(copies);
+        Spans::new(spans)
+    }
+
     /// The spans that overlap `a..b`.
     fn within(&self, a: usize, b: usize) -> &[(usize, usize)] {
         let first = self.0.partition_point(|&(_, e)| e <= a);

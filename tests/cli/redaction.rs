@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use leakhound::finding::Origin;
 use leakhound::redact::Secret;
 use leakhound::rules::RuleSet;
 use leakhound::scan::Scanner;
@@ -16,16 +15,12 @@ use crate::support::*;
 /// Each built-in rule example (without its `leakhound:allow` marker) and the secrets it gives alone.
 fn examples() -> Vec<(String, Vec<String>)> {
     let scanner = Scanner::new(RuleSet::builtin().unwrap(), Vec::new());
-    let origin = Origin::File { path: "example.txt".into() };
     let mut out = Vec::new();
-    for rule in &scanner.rules().rules {
+    for (ri, rule) in scanner.rules().rules.iter().enumerate() {
         for ex in &rule.spec.examples {
             let text = ex.replace("leakhound:allow", "");
-            let secrets: Vec<String> = scanner
-                .scan_with(text.as_bytes(), &origin, false)
-                .iter()
-                .map(|f| f.secret.expose().to_string())
-                .collect();
+            let secrets: Vec<String> =
+                scanner.scan_example(text.as_bytes(), ri).iter().map(|f| f.secret.expose().to_string()).collect();
             out.push((text, secrets));
         }
     }

@@ -51,13 +51,12 @@ impl Source for HistorySource {
             ));
         }
         let tips = self.tips(&repo, visitor)?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.threads.max(1))
-            .build()
-            .map_err(|e| SourceError::Unsuitable {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(self.threads.max(1)).build().map_err(|e| {
+            SourceError::Unsuitable {
                 path: self.git_dir.display().to_string(),
                 message: format!("cannot start worker threads: {e}"),
-            })?;
+            }
+        })?;
         let (tx, rx) = sync_channel::<Job>(4096);
         std::thread::scope(|s| {
             let only = self.only_under.as_deref();
