@@ -168,6 +168,12 @@ def gen(name, arg, mem):
         return hashlib.md5(human_password().encode()).hexdigest()
     if name == "pbkdf2":
         return "pbkdf2_sha256$600000$%s$%s" % (pick(ALNUM, 22), base64.b64encode(bytes(R.getrandbits(8) for _ in range(32))).decode())
+    if name == "b64pem":  # base64 of a whole PEM block (Kubernetes tls.key)
+        return b64s(pem(arg) + "\n")
+    if name == "dockercfg":  # base64 of a .dockerconfigjson for registry:user
+        reg, user = arg.split(":")
+        auth = b64s(user + ":" + human_password(url_safe=True))
+        return b64s('{"auths":{"%s":{"username":"%s","auth":"%s"}}}' % (reg, user, auth))
     if name == "jwt":
         return jwt()
     if name == "pem":

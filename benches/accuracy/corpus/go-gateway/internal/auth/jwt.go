@@ -10,10 +10,10 @@ import (
 )
 
 // signingKey signs the gateway's session tokens.
-var signingKey = []byte("aCo7du45pKcP753ivdSmDrUd7z14cKuu")
+var signingKey = []byte("UwlCyxtq7g5HwjWcbSDS5mZGF2Hlr7PN")
 
 // upstreamKey is the AES key shared with the billing service.
-var upstreamKey, _ = base64.StdEncoding.DecodeString("bJ0X0RoxuW27HsGtqAyJart3fQdcTGwST0kcrKufgt0=")
+var upstreamKey, _ = base64.StdEncoding.DecodeString("bHPU5fZMW0tu0vUvM87ICs9M7gxz9oa+FkatZd8Tkn0=")
 
 const (
 	headerAuthorization = "Authorization"

@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "DR3z7HUadiQTaoDQy3nuUdP0Jx3aiGXi85RBvPKa";
+const apiToken = "KhAnZ2mGfVHaZw76xLsmQzDuuiZAbaCJowIPLRgq";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "5ca4ed81004c1dec8ee162646ffa9204", "X-Algolia-Application-Id": "YDY78S372X" },
+  headers: { "X-Algolia-API-Key": "2a4d1567358f806bb23edd542db04f0b", "X-Algolia-Application-Id": "XLJIYSA46C" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -4,15 +4,15 @@ const mysql = require('mysql2/promise');
 const logger = require('../logger');
 
 const pool = mysql.createPool({
-  host: 'storefront-db.cluster-j6qqzn17uv9s.eu-west-1.rds.amazonaws.com',
+  host: 'storefront-db.cluster-npl91vgovt3v.eu-west-1.rds.amazonaws.com',
   user: 'storefront',
-  password: 'Pumpk1n91',
+  password: 'XRa9Aedgrewaz.',
   database: 'storefront',
   waitForConnections: true,
   connectionLimit: 10,
 });
 
-const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'mustang'});
+const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'phoenix'});
 
 async function query(sql, params) {
   const started = Date.now();

@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "70fec594d17a783a06aac2f80f9701b5"
-API_SECRET = "GP7evJlzsKlaVYP7u7rFk+u7mfIoZy/IS1XXZ4Sb9bc="
+API_KEY = "1b4071dd134cdbcf3ed6276ed60ca4ee"
+API_SECRET = "jJGEuyA2i7Fcw2erylW/JnJGKQS3hLmSCyuVZG8MG40="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-673209221895-3209023260535-kZ0ge3aZ0yGbansEqAHykelK"
+SLACK_BOT_TOKEN = "xoxb-330561239347-6525780852887-hKR81bV9S5aaOUSjZQj5RzFD"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

@@ -22,7 +22,7 @@ def warehouse_cursor():
         port=WAREHOUSE_DSN["port"],
         dbname=WAREHOUSE_DSN["dbname"],
         user="etl_loader",
-        password="iloveyou2",
+        password="Tigger_3079",
         connect_timeout=10,
     )
     try:
@@ -38,12 +38,12 @@ def warehouse_cursor():
 
 
 def cache():
-    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="Silver1987!")
+    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="oliverjasper33")
 
 
 def legacy_connection():
     # TODO: move to settings once the old ERP is gone
-    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=Pirate_5318")
+    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=Camila_5833")
 
 
 def get_password_for(user):

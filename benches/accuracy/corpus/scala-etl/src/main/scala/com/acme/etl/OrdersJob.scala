@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "corvette")
+      .option("password", "pa55word")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "EWAp72vSrE83heo7nE855LEAwm4c0hwskCM354g1")
+    spark.conf.set("fs.s3a.secret.key", "4eMHQGV4yeOLhclnr8J+SFNRwOfB4BbE+KATU8Bv")
     spark.stop()
   }
 }

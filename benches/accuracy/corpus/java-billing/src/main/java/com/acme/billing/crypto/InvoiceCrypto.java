@@ -17,8 +17,8 @@ public final class InvoiceCrypto {
     private static final int TAG_BITS = 128;
 
     // AES-256 key for IBAN encryption at rest
-    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("S1Dv2kYhKW4M0ciB5ZJ778TmO2Qfo51VAdcvzT388tc=");
-    private static final String encryptionKey = "4YVPfAX5TxcTEYRW0hSA2fhfp7938WoV";
+    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("WP7qiwvBX2clDgY86oCm4rP9nkWy5R3UCjgw9/vrvfQ=");
+    private static final String encryptionKey = "USP0OCLdJ+Ggtn2FJ+da5DRZ8yRXgvq4";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private InvoiceCrypto() {
