@@ -147,6 +147,9 @@ def gen(name, arg, mem):
         return b64s(human_password())
     if name == "basic":  # base64("user:" + new password)
         return b64s(arg + ":" + human_password(url_safe=True))
+    if name == "basicwith":  # base64("user:" + a generated value), e.g. basicwith:jdoe:glpat
+        user, g = arg.split(":", 1)
+        return b64s(user + ":" + gen(g, "", mem))
     if name == "uuid":
         h = pick("0123456789abcdef", 32)
         return "%s-%s-4%s-%s%s-%s" % (h[:8], h[8:12], h[13:16], R.choice("89ab"), h[17:20], h[20:32])

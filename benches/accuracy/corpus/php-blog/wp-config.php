@@ -13,7 +13,7 @@ define( 'DB_NAME', 'acme_blog' );
 define( 'DB_USER', 'blog_wp' );
 
 /** Database password */
-define( 'DB_PASSWORD', 'panther' );
+define( 'DB_PASSWORD', 'pa55word' );
 
 /** Database hostname */
 define( 'DB_HOST', 'mysql-blog.acme-hosting.net' );
@@ -24,14 +24,14 @@ define( 'DB_COLLATE', '' );
 /**#@+
  * Authentication unique keys and salts.
  */
-define( 'AUTH_KEY',         'q7dVp7y36ZgpWjwKEZNsMv4sBgCOW8eW7xOV4YOqFeX.gMTP8JU5GtNY.k7f0zhU' );
-define( 'SECURE_AUTH_KEY',  'i3HMzOoP-IknEUN8n9fP0U*!wRFAN*8i8KuD0KQzJLrW4gd.PnBZpRnV4rKtxqBn' );
-define( 'LOGGED_IN_KEY',    'eMB9R7Dx1h*0lTtZg5_jbcu54Tj4Be7gVsHfEnYa318k*YMGp4bCS!kVG-jB4cUp' );
-define( 'NONCE_KEY',        'ck8ogIAnbq5JpQ-GRxMsCkAs4.h-FCJloy_6KMCsOQuaj2q3cfK1n5kGss5eB*GK' );
-define( 'AUTH_SALT',        'pJgugjKhVfpwoZcxG8LoSRTtOvekRD1Tovkl8BgX7wqSifjPY-nQgasrvhkun2uK' );
-define( 'SECURE_AUTH_SALT', 'y4P5gwxyDC1FK-tRiEwjF8M9361s.KUYD*4b*!AsqXJiyeShNMHUC4rFhD5vDvnR' );
-define( 'LOGGED_IN_SALT',   '8Ift7OGdt2GNvtTO*8meAxp3iLvW5ST__zL5LQ-RYmmYctWjZ4.h2FMmQXsnKQeJ' );
-define( 'NONCE_SALT',       'ab*sXJ3G-E!bT__WZeXNYi8RrWV3EM_*VBTsqg7xwW--1zkCDxdhD42m0UG_Z_PK' );
+define( 'AUTH_KEY',         '-AReV4AZQLHKiL3rBwbA6B_OJrtd5zJXHJ63.JxJwQic9hKZm3_gUfa4Fls7mJC5' );
+define( 'SECURE_AUTH_KEY',  '.deUM8p-EFI0PikfAT.*0mzM_!ufvd3I*JI0-vmhZEVUbn.cW6fK8kEKk-cfc6W7' );
+define( 'LOGGED_IN_KEY',    'J0xKnar3c.pF5LzUp!C1N3_dYEVvo2VgtaQtDp1DD.-z.qhgUfNbYQfez1rmIVQw' );
+define( 'NONCE_KEY',        '8o02DKkzVAsvjYrlzwB2jaxQRFIvtv.9Ge*ISyPuEAwdBE!UBCE_rcdtU31F441R' );
+define( 'AUTH_SALT',        'FC7VOXytJCFVVSJQ-y1Rc.IV.czxptKNi_7ixFzgCyal809ibb8VW3*FJZ.Dttw*' );
+define( 'SECURE_AUTH_SALT', 'dFkc9jd0TmnzJJN-1z4liGaH7j.sbauw9a-PZjci9f5Sk.M4wxRPbloIJTMG-r_5' );
+define( 'LOGGED_IN_SALT',   'B_cC9VuWmMOYDS_ZR1zHQGE!wqXCE7GqvL9dE!msDdNu*S0Yx_1sbn_SsUkjPxC5' );
+define( 'NONCE_SALT',       '0At!08F*FajOmATtmHw3d5qm9NkDpS4sbbaDEeQAlUSFfcW38TaoarZwtR86iJft' );
 /**#@-*/
 
 $table_prefix = 'wp_';
@@ -39,7 +39,7 @@ $table_prefix = 'wp_';
 define( 'WP_DEBUG', false );
 define( 'FS_METHOD', 'ftpext' );
 define( 'FTP_USER', 'acmeblog' );
-define( 'FTP_PASS', 'Oliver7!' );
+define( 'FTP_PASS', 'Pumpkin-6517' );
 define( 'FTP_HOST', 'ftp.acme-hosting.net' );
 
 if ( ! defined( 'ABSPATH' ) ) {

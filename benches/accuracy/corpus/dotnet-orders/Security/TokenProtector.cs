@@ -6,8 +6,8 @@ namespace Acme.Orders.Security;
 
 public static class TokenProtector
 {
-    private static readonly byte[] Key = Convert.FromBase64String("FxMRhFbSFIDZ+F+nv3fxahWhtzpXyoEpyLJEiSNsshI=");
-    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("1b54fa8973381f412a0a4f9fa423350b");
+    private static readonly byte[] Key = Convert.FromBase64String("3/756BMmAzvv2V/abvvmq0d2ZNtye/DM/SNz2Z/qMj4=");
+    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("0d262b1e23cc47c3ee38ae14e8496f2f");
     public const string Algorithm = "AES-256-CBC";
     public const string SignatureAlgorithm = "HmacSHA256";
 

@@ -1,7 +1,7 @@
 environment           = "prod"
 region                = "eu-central-1"
-analytics_db_password = "Baseball.245"
-datadog_api_key       = "6dbf9ced138c1de8ba2ac48cfec6e988"
-cloudflare_api_token  = "S9Nj2Z0Ap2Av1Qs9Wi9dezmgSzUnWmeCfZpNzIV7"
-github_token          = "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"
+analytics_db_password = "baseball"
+datadog_api_key       = "980b85b88c8d5d42392c8f4c966429de"
+cloudflare_api_token  = "kdkztrNwPumBaRjLmLGII8jjKuh7unByGv7rWrnb"
+github_token          = "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"
 instance_count        = 6

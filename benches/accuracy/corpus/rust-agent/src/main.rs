@@ -5,8 +5,8 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use serde::Deserialize;
 
 const INGEST_URL: &str = "https://ingest.acme-metrics.io/v1/batch";
-const API_TOKEN: &str = "vRQB8itSYTY8C56ImG6ld5P32mnhzAXSSBYZSJtD";
-const DD_API_KEY: &str = "f23945fa5678aa34419ae9e04449d06b";
+const API_TOKEN: &str = "VrppygQ3eNJLM198PvycNkceN5PzKNW0J9mKWq5t";
+const DD_API_KEY: &str = "125c5ae75d5f2fec214f4f9b104edf28";
 const TOKEN_ENV: &str = "AGENT_API_TOKEN";
 
 #[derive(Debug, Deserialize)]

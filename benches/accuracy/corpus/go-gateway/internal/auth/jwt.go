@@ -10,10 +10,10 @@ import (
 )
 
 // signingKey signs the gateway's session tokens.
-var signingKey = []byte("UwlCyxtq7g5HwjWcbSDS5mZGF2Hlr7PN")
+var signingKey = []byte("bV6nFWLWkCFc49GcoJGPtqSATW7i44bO")
 
 // upstreamKey is the AES key shared with the billing service.
-var upstreamKey, _ = base64.StdEncoding.DecodeString("bHPU5fZMW0tu0vUvM87ICs9M7gxz9oa+FkatZd8Tkn0=")
+var upstreamKey, _ = base64.StdEncoding.DecodeString("T3dfPLL+Lky9MocSeG7fHpGtp7ME6w1T0KpFivuWImA=")
 
 const (
 	headerAuthorization = "Authorization"

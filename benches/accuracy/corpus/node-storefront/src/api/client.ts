@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "KhAnZ2mGfVHaZw76xLsmQzDuuiZAbaCJowIPLRgq";
+const apiToken = "7jXoeY2HuuzhvMdUpmpXQuMTteCyIvyq5icqd6MW";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "2a4d1567358f806bb23edd542db04f0b", "X-Algolia-Application-Id": "XLJIYSA46C" },
+  headers: { "X-Algolia-API-Key": "42213e44fdc1f6655dc415a8c550cbc5", "X-Algolia-Application-Id": "8G7S0YWBW2" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "1b4071dd134cdbcf3ed6276ed60ca4ee"
-API_SECRET = "jJGEuyA2i7Fcw2erylW/JnJGKQS3hLmSCyuVZG8MG40="
+API_KEY = "7558afe9fa6a8b37e97d2461fcdccad1"
+API_SECRET = "+EcAYOI0/pLDEWB+PHeKufJ1iTEaEt1VJot2kPw6nNU="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-330561239347-6525780852887-hKR81bV9S5aaOUSjZQj5RzFD"
+SLACK_BOT_TOKEN = "xoxb-388167287531-0115520481724-mz7STNuiMtHraT1Ufg9W1XMV"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

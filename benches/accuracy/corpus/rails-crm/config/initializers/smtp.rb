@@ -5,11 +5,11 @@ ActionMailer::Base.smtp_settings = {
   port: 587,
   domain: "mg.acme-crm.com",
   user_name: "postmaster@mg.acme-crm.com",
-  password: "dakota",
+  password: "xuHSIKSXYza.",
   authentication: :plain,
   enable_starttls_auto: true
 }
 
 Mailgun.configure do |config|
-  config.api_key = "key-d7c43c95f3b4e13b7d9a8a07215460f0"
+  config.api_key = "key-b7225a1742962e3c8adf07d6d37df75b"
 end

@@ -1,8 +1,8 @@
 # frozen_string_literal: true
 
 Rails.configuration.stripe = {
-  publishable_key: "pk_live_Cdcpo0PQDL0CGkkAPmSdDVrU",
-  secret_key: "sk_live_gDaIkmbeuDfUzpvhb25q1QB5"
+  publishable_key: "pk_live_fpZH8JA7sWcWujLmclsqLnvv",
+  secret_key: "sk_live_OeeETwa2z2Xis5rqBErkUgrs"
 }
 
 Stripe.api_key = Rails.configuration.stripe[:secret_key]

@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "pa55word")
+      .option("password", "steelers7917")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "4eMHQGV4yeOLhclnr8J+SFNRwOfB4BbE+KATU8Bv")
+    spark.conf.set("fs.s3a.secret.key", "a8rupLSEsqrOkNxS0CRrFoOWO5IA7C2xv7OU9pLn")
     spark.stop()
   }
 }

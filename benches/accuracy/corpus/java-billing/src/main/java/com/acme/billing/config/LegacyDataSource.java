@@ -22,20 +22,20 @@ public final class LegacyDataSource {
 
     public static Connection open() throws SQLException {
         LOG.info("opening legacy connection to {}", URL);
-        return DriverManager.getConnection(URL, "BILL_MIGR", "gabrielhockey13");
+        return DriverManager.getConnection(URL, "BILL_MIGR", "Lakers.9108");
     }
 
     public static Connection openReporting() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", "report_ro");
-        props.setProperty("password", "wOYNRopI5CIloFpb.");
+        props.setProperty("password", "Thunder-2588");
         props.setProperty("oracle.net.CONNECT_TIMEOUT", "5000");
         return DriverManager.getConnection(URL, props);
     }
 
     public static Connection openArchive() throws SQLException {
         return DriverManager.getConnection(
-            "jdbc:sqlserver://archive.acme.internal:1433;databaseName=invoices;user=archive;password=Gabriel7;encrypt=true");
+            "jdbc:sqlserver://archive.acme.internal:1433;databaseName=invoices;user=archive;password=M0nk3y28;encrypt=true");
     }
 
     public static Connection openFromEnv() throws SQLException {

@@ -9,7 +9,7 @@ public class ProxyAuth extends Authenticator {
     @Override
     protected PasswordAuthentication getPasswordAuthentication() {
         if (getRequestorType() == RequestorType.PROXY) {
-            return new PasswordAuthentication("svc-billing", "Lakers-5699".toCharArray());
+            return new PasswordAuthentication("svc-billing", "michelle".toCharArray());
         }
         return null;
     }
