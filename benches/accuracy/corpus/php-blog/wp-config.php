@@ -13,7 +13,7 @@ define( 'DB_NAME', 'acme_blog' );
 define( 'DB_USER', 'blog_wp' );
 
 /** Database password */
-define( 'DB_PASSWORD', 'pa55word' );
+define( 'DB_PASSWORD', 'eaglenevada47' );
 
 /** Database hostname */
 define( 'DB_HOST', 'mysql-blog.acme-hosting.net' );
@@ -24,14 +24,14 @@ define( 'DB_COLLATE', '' );
 /**#@+
  * Authentication unique keys and salts.
  */
-define( 'AUTH_KEY',         '-AReV4AZQLHKiL3rBwbA6B_OJrtd5zJXHJ63.JxJwQic9hKZm3_gUfa4Fls7mJC5' );
-define( 'SECURE_AUTH_KEY',  '.deUM8p-EFI0PikfAT.*0mzM_!ufvd3I*JI0-vmhZEVUbn.cW6fK8kEKk-cfc6W7' );
-define( 'LOGGED_IN_KEY',    'J0xKnar3c.pF5LzUp!C1N3_dYEVvo2VgtaQtDp1DD.-z.qhgUfNbYQfez1rmIVQw' );
-define( 'NONCE_KEY',        '8o02DKkzVAsvjYrlzwB2jaxQRFIvtv.9Ge*ISyPuEAwdBE!UBCE_rcdtU31F441R' );
-define( 'AUTH_SALT',        'FC7VOXytJCFVVSJQ-y1Rc.IV.czxptKNi_7ixFzgCyal809ibb8VW3*FJZ.Dttw*' );
-define( 'SECURE_AUTH_SALT', 'dFkc9jd0TmnzJJN-1z4liGaH7j.sbauw9a-PZjci9f5Sk.M4wxRPbloIJTMG-r_5' );
-define( 'LOGGED_IN_SALT',   'B_cC9VuWmMOYDS_ZR1zHQGE!wqXCE7GqvL9dE!msDdNu*S0Yx_1sbn_SsUkjPxC5' );
-define( 'NONCE_SALT',       '0At!08F*FajOmATtmHw3d5qm9NkDpS4sbbaDEeQAlUSFfcW38TaoarZwtR86iJft' );
+define( 'AUTH_KEY',         'RYxMGoOzQE.Og9Of10ChpxQVWAQkEcOWXiN9U_J2osk8zxTmPNTGr1ZkoJfOWvLA' );
+define( 'SECURE_AUTH_KEY',  'aU.NiBWWMOb-EjTrSc6FZeIrf6wXolnykHEeC..tHhYPhWZu6IDAQjjmI-GJqVbM' );
+define( 'LOGGED_IN_KEY',    'pd8uH0.jjM*c.f47dnx02hD62GOYszQHeZStNbtIkhOZ7*qawD!WCZ76gbMx6NuX' );
+define( 'NONCE_KEY',        'lt0h48i-8nyO41bnDOQvY-jEFuxIO87L8QzQHUnD4NC0jsA-g!X1WYR1eJaWAiW_' );
+define( 'AUTH_SALT',        'E76ynjQt7DA-jY5w!UAienpOTsdHi8vKzYPrM.IblniPhMsLewItjr8WBLJVhvSC' );
+define( 'SECURE_AUTH_SALT', 'PYt7IOjIlEahC*fzeA8DmLhG5x_76QltbsFi9FD.cnEVjSXTY!CJcDV_pIsqcSG5' );
+define( 'LOGGED_IN_SALT',   'rgOTTWAQIgpakYHS3WxWQcg33Tz4wkLXECBM-HTLXjRvim023a3VKT!9U6K*9l9a' );
+define( 'NONCE_SALT',       'hNTTeNTuZI76qhj-XB6O3.ysLirfH*kA5Yo16-vhuG4PW*mhHHs9wET7k56OcGVJ' );
 /**#@-*/
 
 $table_prefix = 'wp_';
@@ -39,7 +39,7 @@ $table_prefix = 'wp_';
 define( 'WP_DEBUG', false );
 define( 'FS_METHOD', 'ftpext' );
 define( 'FTP_USER', 'acmeblog' );
-define( 'FTP_PASS', 'Pumpkin-6517' );
+define( 'FTP_PASS', 'starwarsoregon90' );
 define( 'FTP_HOST', 'ftp.acme-hosting.net' );
 
 if ( ! defined( 'ABSPATH' ) ) {

@@ -15,8 +15,8 @@ terraform {
 
 provider "aws" {
   region     = "eu-central-1"
-  access_key = "AKIAUWNMU5XC6JCCJD7A"
-  secret_key = "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"
+  access_key = "AKIAV6AB5GHM6JYIOZPI"
+  secret_key = "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"
 }
 
 module "orders_db" {
@@ -25,7 +25,7 @@ module "orders_db" {
   engine_version    = "15.4"
   instance_class    = "db.r6g.large"
   username          = "orders_admin"
-  password          = "H0ck3y70"
+  password          = "jessica"
   allocated_storage = 200
 }
 
@@ -52,7 +52,7 @@ resource "aws_s3_object" "config" {
   key                    = "orders/app.env"
   source                 = "files/app.env"
   sse_customer_algorithm = "AES256"
-  sse_customer_key       = "tCagn2Ai2Zc7pZWwZjyYxiLNiNTMsb9FknksrXKwIHA="
+  sse_customer_key       = "KmVNR55YpFMxbgCvJ5QwloGIivMmJpFRHe5QNm1ggFc="
 }
 
 resource "random_password" "redis" {

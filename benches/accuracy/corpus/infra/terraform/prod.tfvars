@@ -1,7 +1,7 @@
 environment           = "prod"
 region                = "eu-central-1"
-analytics_db_password = "baseball"
-datadog_api_key       = "980b85b88c8d5d42392c8f4c966429de"
-cloudflare_api_token  = "kdkztrNwPumBaRjLmLGII8jjKuh7unByGv7rWrnb"
-github_token          = "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"
+analytics_db_password = "bananashadow95"
+datadog_api_key       = "be9ac8a8534fa386b05f342f1e70354e"
+cloudflare_api_token  = "gFoGC4wXzkeMoSF9YajkVpHc4owSksJeLVLEfF6g"
+github_token          = "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"
 instance_count        = 6

@@ -5,8 +5,8 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use serde::Deserialize;
 
 const INGEST_URL: &str = "https://ingest.acme-metrics.io/v1/batch";
-const API_TOKEN: &str = "VrppygQ3eNJLM198PvycNkceN5PzKNW0J9mKWq5t";
-const DD_API_KEY: &str = "125c5ae75d5f2fec214f4f9b104edf28";
+const API_TOKEN: &str = "O0NhJGOG1mZ9phDAyTmgQg23UIAnJ25dY0IEbLEY";
+const DD_API_KEY: &str = "18b3df763c2af3651dda9674401cb307";
 const TOKEN_ENV: &str = "AGENT_API_TOKEN";
 
 #[derive(Debug, Deserialize)]

@@ -10,10 +10,10 @@ import (
 )
 
 // signingKey signs the gateway's session tokens.
-var signingKey = []byte("bV6nFWLWkCFc49GcoJGPtqSATW7i44bO")
+var signingKey = []byte("E3DylQtPMjGAJcRov86or7gSvUR4HbTO")
 
 // upstreamKey is the AES key shared with the billing service.
-var upstreamKey, _ = base64.StdEncoding.DecodeString("T3dfPLL+Lky9MocSeG7fHpGtp7ME6w1T0KpFivuWImA=")
+var upstreamKey, _ = base64.StdEncoding.DecodeString("0LzY+DOa/5y+VVRgwhR5Q8QGtn/3ST4DC10tGP7evJk=")
 
 const (
 	headerAuthorization = "Authorization"

@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "7jXoeY2HuuzhvMdUpmpXQuMTteCyIvyq5icqd6MW";
+const apiToken = "XhQIBIxdUSWja7vjOR4V8ohPQA8oOT8oHG9mHi6K";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "42213e44fdc1f6655dc415a8c550cbc5", "X-Algolia-Application-Id": "8G7S0YWBW2" },
+  headers: { "X-Algolia-API-Key": "11b190ca116d438ba5f3dd7926b6452c", "X-Algolia-Application-Id": "IF8MLN1EAL" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -4,15 +4,15 @@ const mysql = require('mysql2/promise');
 const logger = require('../logger');
 
 const pool = mysql.createPool({
-  host: 'storefront-db.cluster-ztd8oskd8u4a.eu-west-1.rds.amazonaws.com',
+  host: 'storefront-db.cluster-vv88prkjk774.eu-west-1.rds.amazonaws.com',
   user: 'storefront',
-  password: 'Tokyo-4720',
+  password: 'lightning',
   database: 'storefront',
   waitForConnections: true,
   connectionLimit: 10,
 });
 
-const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'dragon'});
+const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'ferrari'});
 
 async function query(sql, params) {
   const started = Date.now();

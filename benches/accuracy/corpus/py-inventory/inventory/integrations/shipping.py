@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "7558afe9fa6a8b37e97d2461fcdccad1"
-API_SECRET = "+EcAYOI0/pLDEWB+PHeKufJ1iTEaEt1VJot2kPw6nNU="
+API_KEY = "2f042ded8877c32ac1512c689125c5ae"
+API_SECRET = "Oy2YaK6Rx4TjxindxJl59RK3e3OFqmWHnJaB8p3WvxM="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

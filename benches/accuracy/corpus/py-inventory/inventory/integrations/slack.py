@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-388167287531-0115520481724-mz7STNuiMtHraT1Ufg9W1XMV"
+SLACK_BOT_TOKEN = "xoxb-082727450099-2767143216835-HjV0b7MrzAIvCKjGo4NtkyBy"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

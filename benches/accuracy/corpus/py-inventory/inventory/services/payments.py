@@ -5,9 +5,9 @@ import stripe
 
 log = logging.getLogger(__name__)
 
-stripe.api_key = "sk_live_nEo2gMsdZqCI3lQFD339D4vf"
+stripe.api_key = "sk_live_WjuswPsTqIOIgEa56REiMKkh"
 stripe.api_version = "2023-10-16"
-WEBHOOK_SECRET = "whsec_5jaNjpeE6KpoH1VTbgWpxe6OwywzForb"
+WEBHOOK_SECRET = "whsec_swpLj9Gi1iuftlwAUVovi3G3pPIUhuyu"
 
 
 def charge(customer_id: str, amount: Decimal, currency: str = "eur") -> str:

@@ -5,11 +5,11 @@ ActionMailer::Base.smtp_settings = {
   port: 587,
   domain: "mg.acme-crm.com",
   user_name: "postmaster@mg.acme-crm.com",
-  password: "xuHSIKSXYza.",
+  password: "Steelers-1644",
   authentication: :plain,
   enable_starttls_auto: true
 }
 
 Mailgun.configure do |config|
-  config.api_key = "key-b7225a1742962e3c8adf07d6d37df75b"
+  config.api_key = "key-1bbb7ae6aa861966b140afb91e0ac9d1"
 end

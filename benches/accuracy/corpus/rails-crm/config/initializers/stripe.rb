@@ -1,8 +1,8 @@
 # frozen_string_literal: true
 
 Rails.configuration.stripe = {
-  publishable_key: "pk_live_fpZH8JA7sWcWujLmclsqLnvv",
-  secret_key: "sk_live_OeeETwa2z2Xis5rqBErkUgrs"
+  publishable_key: "pk_live_WMBPftFDbY0PkpLcoaBmdSD7",
+  secret_key: "sk_live_OREODs1QKO7uOatS1Pn5AxGY"
 }
 
 Stripe.api_key = Rails.configuration.stripe[:secret_key]

@@ -8,7 +8,7 @@ namespace :import do
   task contacts: :environment do
     Net::FTP.open("ftp.partner-leads.com") do |ftp|
       ftp.passive = true
-      ftp.login("acmecrm", "H0r1z0n90")
+      ftp.login("acmecrm", "purple")
       ftp.getbinaryfile("export/contacts.csv", "tmp/contacts.csv")
     end
 
@@ -21,7 +21,7 @@ namespace :import do
 
   desc "Pull deals from HubSpot"
   task deals: :environment do
-    client = Hubspot::Client.new(access_token: "pat-eu1-52e3a0c6-c7ef-4e3f-9e71-ef8e3ea7ee8d")
+    client = Hubspot::Client.new(access_token: "pat-eu1-663d4a51-1af9-43b8-98f9-de3ced2f7d54")
     client.crm.deals.get_all.each { |d| Deal.upsert_from_hubspot(d) }
   end
 end

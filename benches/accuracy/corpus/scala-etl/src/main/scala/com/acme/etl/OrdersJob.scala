@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "steelers7917")
+      .option("password", "Coffee7.")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "a8rupLSEsqrOkNxS0CRrFoOWO5IA7C2xv7OU9pLn")
+    spark.conf.set("fs.s3a.secret.key", "n/UVWGvVlo7XH2NW2WVA2y6QWsbuLLfmE8V66agW")
     spark.stop()
   }
 }

@@ -17,8 +17,8 @@ public final class InvoiceCrypto {
     private static final int TAG_BITS = 128;
 
     // AES-256 key for IBAN encryption at rest
-    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("f6G1W42yW1Xlmztg3qGuf0Y+jXdKy9Ce2TSHbkNNuKQ=");
-    private static final String encryptionKey = "5o+EydNxL0QniPP/yWekvwUuIrvdKDBd";
+    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("Wkj6Ms9aVYJYtm6y+enSLkptqIdUSwu9YNrUh4jSY2E=");
+    private static final String encryptionKey = "ka1elPX7eLyWe+635JH9IOCBPELea6qz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private InvoiceCrypto() {
