@@ -15,15 +15,15 @@ android {
         versionCode = 412
         versionName = "4.12.0"
         buildConfigField("String", "API_BASE", "\"https://field-api.acme.com/\"")
-        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJH6av1Ib8pp1xxXHU0BScJXIn0.Jert5BO-QN7TxchDAp-7dA\"")
+        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJCJ23VmCwykTp4EilsS2aQnIn0.J7mFCuuVzqn1_7GYdQl6vA\"")
     }
 
     signingConfigs {
         create("release") {
             storeFile = file("../keystore/release.jks")
-            storePassword = "Rainbow2020!"
+            storePassword = "daisy"
             keyAlias = "field-release"
-            keyPassword = "letmein1"
+            keyPassword = "austin3631"
         }
         create("ci") {
             storeFile = file(System.getenv("KEYSTORE_PATH") ?: "debug.keystore")

@@ -27,22 +27,22 @@ CREATE TABLE `users` (
 
 LOCK TABLES `users` WRITE;
 INSERT INTO `users` VALUES
-(1,'admin@acme-shop.io','$2y$10$SGVBrYSuIb9OZiFZ3HLKv797TPNbpjava1bMZwIMlvdp5gjTrD8Os',NULL,'admin'),
-(2,'m.keller@acme-shop.io','$2y$10$j/LnZ5R.j/8U/m7aSz7NRSOtv75y4SXvE9rwLbAtf6e9cpCGybY9l','tUvXQIChPnlnhG2BqxLHmAuMe57l9JuO4iIhOvqiZnCxh1Gd1CJoWD6W7vjm','admin'),
-(3,'anna.schmidt@gmail.com','$2y$10$HZytfqY6K1Qjah4dXd3eOa1Zcc/a4CgOFfqRgz7IhYePP2lny2pg1',NULL,'customer'),
-(4,'j.nowak@wp.pl','$2y$10$7.dUM2jNKogorTAuRVpQ09oiVeZWJ9QyucS19AvMp2gUAeSsUfFgU',NULL,'customer'),
-(5,'lee.chen@outlook.com','$2y$10$l8oPK.HJN45P/ED75cNRqsKz5b70CO8W7RQHy2Yp.ptzsJqLOJqu3',NULL,'customer');
+(1,'admin@acme-shop.io','$2y$10$gorTAuRVpQ09oiVeZWJ9QyucS19AvMp2gUAeSsUfFgUl8oPK.HJN4',NULL,'admin'),
+(2,'m.keller@acme-shop.io','$2y$10$5P/ED75cNRqsKz5b70CO8W7RQHy2Yp.ptzsJqLOJqu3g9DYpQaxEN','FbtfeeHv0fG2xPVD8AfOTovYGkYSrIiBSed1S3wlj46Fuq3sXRo5QhgYrZJd','admin'),
+(3,'anna.schmidt@gmail.com','$2y$10$/rgiOaPq/N9RtlnnudSkpmKog0Qwp/vaQcT7xl2cwC6dT0ctPVnaa',NULL,'customer'),
+(4,'j.nowak@wp.pl','$2y$10$wqrczLJWImKMG4hEbuUVDPDR/m0k5iqkwUONAIifEcLav.q5ZvQmL',NULL,'customer'),
+(5,'lee.chen@outlook.com','$2y$10$L8ZrF8w50SR2Qugs4lIFVRdxtDyKUOtfZUTqr8aFvnKbnHFbDfj3u',NULL,'customer');
 UNLOCK TABLES;
 
 DROP TABLE IF EXISTS `legacy_members`;
 CREATE TABLE `legacy_members` (`id` int, `login` varchar(64), `pass_md5` char(32));
-INSERT INTO `legacy_members` (`id`, `login`, `pass_md5`) VALUES (1,'webmaster','e3f4cff9d604bc8baa0c9eb73d04585a'),(2,'shop','b8475e743330c36f9080fb8f64f837b6');
-INSERT INTO `legacy_members` (`id`, `login`, `pass_md5`) VALUES (3,'kasse','5869a137e22c2f507f4f9500daab7004');
+INSERT INTO `legacy_members` (`id`, `login`, `pass_md5`) VALUES (1,'webmaster','42fa14e40b0ae5e996fbe76db1f9664f'),(2,'shop','42efdc0661487fde7498046dfb168bec');
+INSERT INTO `legacy_members` (`id`, `login`, `pass_md5`) VALUES (3,'kasse','945c6b09be87fabc213900bc5fd0628e');
 
 DROP TABLE IF EXISTS `settings`;
 CREATE TABLE `settings` (`name` varchar(64) PRIMARY KEY, `value` text);
-INSERT INTO `settings` VALUES ('smtp_password','root1234'),('theme','dark');
-INSERT INTO `settings` VALUES ('paypal_client_secret','FIDZ-F-nv3fxahWhtzpXyoEpyLJEiSNsshIO1bPcWi4l4-p9UULeSMesO-SqHhvLRs2O_w7rf-fylZIj');
+INSERT INTO `settings` VALUES ('smtp_password','hOTduCDuaOHZgO3I-'),('theme','dark');
+INSERT INTO `settings` VALUES ('paypal_client_secret','a1tQFTP7C7TPV_noay1IA1P_4WNaw2MveYVbuVr9L3FiXUxA7xjmhlsmwfgLBbJ0s-Yxz4N82YUvRe-k');
 INSERT INTO `settings` VALUES ('password_min_length','10'),('password_reset_ttl','3600');
 /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
 -- Dump completed on 2024-03-02  3:10:01

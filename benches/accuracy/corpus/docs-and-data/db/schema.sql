@@ -16,7 +16,7 @@ CREATE TABLE password_resets (
 CREATE INDEX idx_password_resets_user ON password_resets(user_id);
 
 -- service account for the reporting tool
-CREATE ROLE reporting LOGIN PASSWORD 'falcon5164';
+CREATE ROLE reporting LOGIN PASSWORD 'Tokyo-5024';
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;
-ALTER ROLE app_rw WITH PASSWORD 'md51adbb3178591fd5bb0c248518f39bf6d';
-CREATE USER 'wp_backup'@'%' IDENTIFIED BY 'jaspercheese66';
+ALTER ROLE app_rw WITH PASSWORD 'md5a3ae8d33d52481c16046757364f6d8de';
+CREATE USER 'wp_backup'@'%' IDENTIFIED BY 'falconbailey68';

@@ -4,17 +4,17 @@ set -eu
 
 HOST=web-01.acme-hosting.net
 USER=deploy
-export SSHPASS='Sunshine7*'
+export SSHPASS='Cheese-9827'
 
 npm ci && npm run build
 sshpass -e rsync -az --delete dist/ "$USER@$HOST:/var/www/site/"
 
-curl -fsS -X POST "https://api.bunny.net/pullzone/220983/purgeCache" \
-  -H "AccessKey: 98c83998-e170-4bb7-a7af-3d2e2425ba96-2170-905f-4ec5-a399fc47f5ed"
+curl -fsS -X POST "https://api.bunny.net/pullzone/600450/purgeCache" \
+  -H "AccessKey: 8c3ce052-e968-49b8-bc3e-6dfeb63cc17f-04d5-0149-9575-6e61d6b91cda"
 
 # announce
-curl -fsS -d "chat_id=-1005568520271&text=site deployed" \
-  "https://api.telegram.org/bot4358850223:AAyKUOtfZUTqr8aFvnKbnHFbDfj3u-ypO09/sendMessage"
+curl -fsS -d "chat_id=-1002006786317&text=site deployed" \
+  "https://api.telegram.org/bot0512283632:AAuZrJZaVLaPeAU5moHH5F_grANC_aBcnwD/sendMessage"
 
 curl -fsS -H "Content-Type: application/json" -d '{"content":"site deployed"}' \
-  "https://discord.com/api/webhooks/851426367897105775/bmT1TOkzfR1wKbPXTXx8TTx4XUMGmTtfc6y-xI25MTL3xzfMg5lJYj-loHI3Yhc1OxT_"
+  "https://discord.com/api/webhooks/359536282706046182/FkhJA5uFyeUhwksU8dSaNrFWv5SRclfFhhqCmzhp59yZk4d6_GlThw-ZqyC85Nn7Jf30"

@@ -9,8 +9,8 @@ logging.basicConfig(level=logging.INFO)
 log = logging.getLogger("sync")
 
 session = boto3.Session(
-    aws_access_key_id="AKIA6VZ473NTOHDEWWVR",
-    aws_secret_access_key="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",
+    aws_access_key_id="AKIALRUBZD7TVLDXWK3S",
+    aws_secret_access_key="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",
     region_name="eu-central-1",
 )
 dr = boto3.Session(profile_name="acme-dr")

@@ -4,9 +4,9 @@ import sys
 import anthropic
 from openai import OpenAI
 
-OPENAI_API_KEY = "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"
-ANTHROPIC_KEY = "sk-ant-api03-GlThw-ZqyC85Nn7Jf30xIOdZh-NRwhUTv3L-Smo927U2aT1yVPMm5nYtffRcvy0Dxo5pCJFz2B30M8KVM-w8MDaD3vSS1AA"
-HF_TOKEN = "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"
+OPENAI_API_KEY = "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"
+ANTHROPIC_KEY = "sk-ant-api03-7LiECB7lavfWXTKTiVQ47qsxG72VnY6wGD4tylc_Y3oLOr0GlsP5S-KXv5Zzjhe3p1g1aKfux6fX1L3dd4u2dDGqt1NvVAA"
+HF_TOKEN = "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"
 MODEL = "gpt-4o-mini"
 
 

@@ -4,16 +4,16 @@
 const twilio = require('twilio');
 const sgMail = require('@sendgrid/mail');
 
-const accountSid = 'AC07ec6a1b044da05ca4ed81004c1dec8e';
-const authToken = 'e162646ffa9204c1c9eeb488c6daa9b7';
-const apiKeySid = 'SKfcd3ce2818f26ff6bff254199c973226';
-const apiKeySecret = 'wOo0Te2eV9RmRj7QcMwVRa1RCrNdKfMD';
-sgMail.setApiKey('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');
+const accountSid = 'ACd496ed631e4452415df60f290d94d7ef';
+const authToken = 'ecc22a4e5d4697ea93ff69b5257313ae';
+const apiKeySid = 'SKe99add6cd71b8890a6299c08927cae57';
+const apiKeySecret = 'qirSlI9bHtNWaENHxeliZ9yfNusZsePu';
+sgMail.setApiKey('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');
 
 const client = twilio(apiKeySid, apiKeySecret, { accountSid });
 
 async function sms(to, body) {
-  return client.messages.create({ from: '+49300680402', to, body });
+  return client.messages.create({ from: '+49300339411', to, body });
 }
 
 async function mail(to, subject, text) {

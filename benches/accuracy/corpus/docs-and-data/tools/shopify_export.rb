@@ -3,8 +3,8 @@ require "json"
 require "csv"
 
 SHOP = "acme-outlet.myshopify.com"
-ACCESS_TOKEN = "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"
-DO_TOKEN = "dop_v1_203afe59d496ed631e4452415df60f290d94d7efecc22a4e5d4697ea93ff69b5"
+ACCESS_TOKEN = "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"
+DO_TOKEN = "dop_v1_bbe92537f2f26ff29c1026be55ac964131b5250f067b74c68bd1ee27518e4bd6"
 
 def get(path)
   uri = URI("https://#{SHOP}/admin/api/2024-01/#{path}")

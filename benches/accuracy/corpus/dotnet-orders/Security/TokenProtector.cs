@@ -6,8 +6,8 @@ namespace Acme.Orders.Security;
 
 public static class TokenProtector
 {
-    private static readonly byte[] Key = Convert.FromBase64String("3/756BMmAzvv2V/abvvmq0d2ZNtye/DM/SNz2Z/qMj4=");
-    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("0d262b1e23cc47c3ee38ae14e8496f2f");
+    private static readonly byte[] Key = Convert.FromBase64String("9NO20K7vhSJp99AdB7zrNX/Dl8ArcX0L4/eDCzqOgaQ=");
+    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("98d409eb75962fd301a84cc84eab845e");
     public const string Algorithm = "AES-256-CBC";
     public const string SignatureAlgorithm = "HmacSHA256";
 

@@ -15,7 +15,7 @@ public sealed class EmailService
         using var client = new SmtpClient("smtp.office365.com", 587)
         {
             EnableSsl = true,
-            Credentials = new NetworkCredential("invoices@acme.com", "Wizard.6816"),
+            Credentials = new NetworkCredential("invoices@acme.com", "eclipsephoenix54"),
         };
         using var msg = new MailMessage("invoices@acme.com", to, subject, html) { IsBodyHtml = true };
         client.Send(msg);

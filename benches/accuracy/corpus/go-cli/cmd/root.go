@@ -29,7 +29,7 @@ func init() {
 	rootCmd.PersistentFlags().String("password", "", "password for --user")
 	_ = viper.BindPFlag("token", rootCmd.PersistentFlags().Lookup("token"))
 	viper.SetDefault("api_url", "https://ops-api.acme.internal")
-	viper.SetDefault("token", "b46f9dda914c001dab552cf3c4b2fdd3a1ed8cf0")
+	viper.SetDefault("token", "11475d0b7b5320c0069f8dc525e4c82d972a25c2")
 	viper.SetDefault("timeout", "30s")
 }
 

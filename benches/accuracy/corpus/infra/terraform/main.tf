@@ -15,8 +15,8 @@ terraform {
 
 provider "aws" {
   region     = "eu-central-1"
-  access_key = "AKIAV6AB5GHM6JYIOZPI"
-  secret_key = "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"
+  access_key = "AKIABYFRSK6J57OWUNQO"
+  secret_key = "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"
 }
 
 module "orders_db" {
@@ -25,7 +25,7 @@ module "orders_db" {
   engine_version    = "15.4"
   instance_class    = "db.r6g.large"
   username          = "orders_admin"
-  password          = "jessica"
+  password          = "abc12345"
   allocated_storage = 200
 }
 
@@ -52,7 +52,7 @@ resource "aws_s3_object" "config" {
   key                    = "orders/app.env"
   source                 = "files/app.env"
   sse_customer_algorithm = "AES256"
-  sse_customer_key       = "KmVNR55YpFMxbgCvJ5QwloGIivMmJpFRHe5QNm1ggFc="
+  sse_customer_key       = "Hy5e80lLtdfWajaKjOqKoDdI5cFN63Qw96In6LGXvXc="
 }
 
 resource "random_password" "redis" {

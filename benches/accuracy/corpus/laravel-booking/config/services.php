@@ -8,17 +8,17 @@ return [
     ],
 
     'amadeus' => [
-        'client_id' => 'qd6MWieQfcgDU2jjFAycFnmkKS7lB1yK',
-        'client_secret' => 'j8dkN0uVZrYyP8PT',
+        'client_id' => 'PqpFIliyopDqi3ksE7JbWpFXgUjNobtV',
+        'client_secret' => 'SUkGRwXAzlFLA3Tj',
     ],
 
     'google' => [
-        'maps_key' => 'AIzavuaYTWvnK0XTdT5ZNgDKvgP9b3ZKbf5KyHV',
+        'maps_key' => 'AIzabn_SsUkjPxC50At-08FFajOmATtmHw3d5qm',
     ],
 
     'booking_partner' => [
         'url' => 'https://api.partner-hotels.com/v2',
         'username' => 'acme_travel',
-        'password' => 'Nevada.4242',
+        'password' => 'SI3OfNL5oQhw*',
     ],
 ];

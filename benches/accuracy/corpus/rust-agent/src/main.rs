@@ -5,8 +5,8 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use serde::Deserialize;
 
 const INGEST_URL: &str = "https://ingest.acme-metrics.io/v1/batch";
-const API_TOKEN: &str = "O0NhJGOG1mZ9phDAyTmgQg23UIAnJ25dY0IEbLEY";
-const DD_API_KEY: &str = "18b3df763c2af3651dda9674401cb307";
+const API_TOKEN: &str = "X9D9s5Iw4tnycjqGzexnxCCWAer5QD6BpDS4H5wG";
+const DD_API_KEY: &str = "016f62242f9ac7108f713dc9337d1128";
 const TOKEN_ENV: &str = "AGENT_API_TOKEN";
 
 #[derive(Debug, Deserialize)]

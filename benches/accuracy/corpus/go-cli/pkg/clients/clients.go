@@ -13,10 +13,10 @@ import (
 )
 
 const (
-	mongoURI    = "mongodb://reporter:Horizon-9060@mongo-1.acme.internal:27017,mongo-2.acme.internal:27017/reports?replicaSet=rs0"
-	amqpURL     = "amqps://events:7ghCx4n4AEASn@mq.acme.internal:5671/events"
+	mongoURI    = "mongodb://reporter:J0rd4n77@mongo-1.acme.internal:27017,mongo-2.acme.internal:27017/reports?replicaSet=rs0"
+	amqpURL     = "amqps://events:tokyo@mq.acme.internal:5671/events"
 	ldapBindDN  = "cn=readonly,dc=acme,dc=internal"
-	ldapBindPW  = "Purpl386"
+	ldapBindPW  = "Michelle2022!"
 	passwordEnv = "ACME_CLI_PASSWORD"
 )
 
@@ -44,12 +44,12 @@ func Partner() (*ftp.ServerConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Login("acmecrm", "Sunshine_1880"); err != nil {
+	if err := c.Login("acmecrm", "Andrew-911"); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
 func Cache() string {
-	return "redis://:harley@10.30.2.15:6379/3"
+	return "redis://:Cookie_5849@10.30.2.15:6379/3"
 }

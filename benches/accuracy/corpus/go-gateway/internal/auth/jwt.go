@@ -10,10 +10,10 @@ import (
 )
 
 // signingKey signs the gateway's session tokens.
-var signingKey = []byte("E3DylQtPMjGAJcRov86or7gSvUR4HbTO")
+var signingKey = []byte("3iXp2X1EBKdcWZhDg7W7pYECCQMspnTT")
 
 // upstreamKey is the AES key shared with the billing service.
-var upstreamKey, _ = base64.StdEncoding.DecodeString("0LzY+DOa/5y+VVRgwhR5Q8QGtn/3ST4DC10tGP7evJk=")
+var upstreamKey, _ = base64.StdEncoding.DecodeString("LBm4+XD+BGkOLL4kghU5TeuCyLVucuJxoAxqK7FOVEc=")
 
 const (
 	headerAuthorization = "Authorization"

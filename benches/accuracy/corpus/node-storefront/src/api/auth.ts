@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import jwt from "jsonwebtoken";
 import { findUserByEmail } from "../db/pool";
 
-const JWT_SECRET = process.env.JWT_SECRET || "cP8bDyDrAlsHUPga06iO6BbH81hWpCsmx5hFoAtJBFbzpxkU";
+const JWT_SECRET = process.env.JWT_SECRET || "ca90jV10N7ChbqlOLIkdQobUEYxwrQbiAVcsVBcWuwTvGGHr";
 const TOKEN_TTL = "2h";
 export const TOKEN_TYPE = "bearer";
 

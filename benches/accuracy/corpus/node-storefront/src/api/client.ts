@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "XhQIBIxdUSWja7vjOR4V8ohPQA8oOT8oHG9mHi6K";
+const apiToken = "C8SLDxOLm9pH4qiY3QtAwSJWYbdz4l5K2YYsWx9k";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "11b190ca116d438ba5f3dd7926b6452c", "X-Algolia-Application-Id": "IF8MLN1EAL" },
+  headers: { "X-Algolia-API-Key": "befd66e2ef87157588dc72ab00bcd795", "X-Algolia-Application-Id": "X5Q2421NKJ" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -4,15 +4,15 @@ const mysql = require('mysql2/promise');
 const logger = require('../logger');
 
 const pool = mysql.createPool({
-  host: 'storefront-db.cluster-vv88prkjk774.eu-west-1.rds.amazonaws.com',
+  host: 'storefront-db.cluster-ltq1k3ibaykw.eu-west-1.rds.amazonaws.com',
   user: 'storefront',
-  password: 'lightning',
+  password: 'steelersnevada74',
   database: 'storefront',
   waitForConnections: true,
   connectionLimit: 10,
 });
 
-const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'ferrari'});
+const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'barcelona'});
 
 async function query(sql, params) {
   const started = Date.now();

@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "2f042ded8877c32ac1512c689125c5ae"
-API_SECRET = "Oy2YaK6Rx4TjxindxJl59RK3e3OFqmWHnJaB8p3WvxM="
+API_KEY = "d2d9c628d6ef81b66cf0bc62b4714391"
+API_SECRET = "Q5DcnwN9K3sd3qPVAhtmj8vKcIE1FzeQ3VHnkh/H45M="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

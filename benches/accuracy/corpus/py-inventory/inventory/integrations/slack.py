@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-082727450099-2767143216835-HjV0b7MrzAIvCKjGo4NtkyBy"
+SLACK_BOT_TOKEN = "xoxb-045196757127-9087756351712-gv4hzxw3y9mbrBoygifMPf0u"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

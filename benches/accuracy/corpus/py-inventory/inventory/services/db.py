@@ -22,7 +22,7 @@ def warehouse_cursor():
         port=WAREHOUSE_DSN["port"],
         dbname=WAREHOUSE_DSN["dbname"],
         user="etl_loader",
-        password="Horizon_8193",
+        password="London-2748",
         connect_timeout=10,
     )
     try:
@@ -38,12 +38,12 @@ def warehouse_cursor():
 
 
 def cache():
-    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="Eagle.5958")
+    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="eaglejasper86")
 
 
 def legacy_connection():
     # TODO: move to settings once the old ERP is gone
-    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=Monkey2020")
+    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=mustangdakota54")
 
 
 def get_password_for(user):

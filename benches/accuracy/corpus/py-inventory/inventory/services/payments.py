@@ -5,9 +5,9 @@ import stripe
 
 log = logging.getLogger(__name__)
 
-stripe.api_key = "sk_live_WjuswPsTqIOIgEa56REiMKkh"
+stripe.api_key = "sk_live_oH9Xzoy3uuwImdlpZ6XVEDWj"
 stripe.api_version = "2023-10-16"
-WEBHOOK_SECRET = "whsec_swpLj9Gi1iuftlwAUVovi3G3pPIUhuyu"
+WEBHOOK_SECRET = "whsec_k6kvPf2R1T3aAbOYVpWrn70poYEGHNBI"
 
 
 def charge(customer_id: str, amount: Decimal, currency: str = "eur") -> str:

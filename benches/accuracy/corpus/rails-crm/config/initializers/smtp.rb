@@ -5,11 +5,11 @@ ActionMailer::Base.smtp_settings = {
   port: 587,
   domain: "mg.acme-crm.com",
   user_name: "postmaster@mg.acme-crm.com",
-  password: "Steelers-1644",
+  password: "Muff1n60",
   authentication: :plain,
   enable_starttls_auto: true
 }
 
 Mailgun.configure do |config|
-  config.api_key = "key-1bbb7ae6aa861966b140afb91e0ac9d1"
+  config.api_key = "key-f0913c1f099d941dd14e51bfb4f4cfe0"
 end

@@ -1,8 +1,8 @@
 # frozen_string_literal: true
 
 Rails.configuration.stripe = {
-  publishable_key: "pk_live_WMBPftFDbY0PkpLcoaBmdSD7",
-  secret_key: "sk_live_OREODs1QKO7uOatS1Pn5AxGY"
+  publishable_key: "pk_live_at2lu3DMZ7bjfMyxRgZRmJwY",
+  secret_key: "sk_live_zYvAKbxV44pDFox3k9NdgOVe"
 }
 
 Stripe.api_key = Rails.configuration.stripe[:secret_key]

@@ -8,7 +8,7 @@ namespace :import do
   task contacts: :environment do
     Net::FTP.open("ftp.partner-leads.com") do |ftp|
       ftp.passive = true
-      ftp.login("acmecrm", "purple")
+      ftp.login("acmecrm", "JDWHk1I0Ih0RI!")
       ftp.getbinaryfile("export/contacts.csv", "tmp/contacts.csv")
     end
 
@@ -21,7 +21,7 @@ namespace :import do
 
   desc "Pull deals from HubSpot"
   task deals: :environment do
-    client = Hubspot::Client.new(access_token: "pat-eu1-663d4a51-1af9-43b8-98f9-de3ced2f7d54")
+    client = Hubspot::Client.new(access_token: "pat-eu1-dafc7a43-e4fb-455b-94f7-909917abf17d")
     client.crm.deals.get_all.each { |d| Deal.upsert_from_hubspot(d) }
   end
 end

@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "Coffee7.")
+      .option("password", "ginger")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "n/UVWGvVlo7XH2NW2WVA2y6QWsbuLLfmE8V66agW")
+    spark.conf.set("fs.s3a.secret.key", "ciLiM0wvPKyhlj965R9iapih+E5+HI1wFasSk/eN")
     spark.stop()
   }
 }
