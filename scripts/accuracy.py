@@ -83,17 +83,33 @@ def parse_report(path, roots):
     out = []
     for f in items:
         if "File" in f:  # gitleaks / betterleaks 1.x
-            p, line = f.get("SymlinkFile") or f["File"], f["StartLine"]
+            p, line, end = f.get("SymlinkFile") or f["File"], f["StartLine"], f.get("EndLine")
         elif "location" in f:  # betterleaks 2.x
             loc = f["location"]
-            p, line = loc.get("path"), loc.get("start_line")
+            p, line, end = loc.get("path"), loc.get("start_line"), loc.get("end_line")
         elif "path" in f:  # leakhound
-            p, line = f["path"], f.get("line")
+            p, line, end = f["path"], f.get("line"), f.get("end_line")
         else:
             continue
         if p is None or line is None:
             continue
-        out.append((norm_path(p, roots), int(line)))
+        out.append((norm_path(p, roots), int(line), int(end or line)))
+    return out
+
+
+def to_lines(findings, labels, span):
+    """(path, line) per finding: its start line, or with `span` the first
+    labelled line inside a multi-line finding (e.g. a Kubernetes Secret
+    reported from its `kind:` line, a curl command split with backslashes)."""
+    out = []
+    for p, start, end in findings:
+        line = start
+        if span and (p, start) not in labels:
+            for l in range(start, end + 1):
+                if (p, l) in labels:
+                    line = l
+                    break
+        out.append((p, line))
     return out
 
 
@@ -145,6 +161,8 @@ def main():
     ap.add_argument("--list-fn", action="store_true", help="list missed positive lines")
     ap.add_argument("--list-fp", action="store_true", help="list false-positive lines")
     ap.add_argument("--json", metavar="FILE", help="write the scores as JSON")
+    ap.add_argument("--span", action="store_true",
+                    help="credit a multi-line finding to the first positive line it covers, not only its start line")
     a = ap.parse_args()
 
     corpus = os.path.abspath(a.corpus)
@@ -186,6 +204,8 @@ def main():
             ap.error("nothing to score: give --leakhound, --peer or --report")
 
         kinds = sorted(set(labels.values()))
+        if a.span:
+            print("(--span: multi-line findings credited to the first positive line they cover)")
         print("corpus: %d files, %d lines, %d positive lines, %d negative lines (%d hard negatives)" % (
             files_total, lines_total, len(labels), lines_total - len(labels), len(hard)))
         print()
@@ -195,7 +215,12 @@ def main():
         results = collections.OrderedDict()
         details = {}
         for name, (path, roots) in reports.items():
-            pred = parse_report(path, roots)
+            findings = parse_report(path, roots)
+            pred = to_lines(findings, labels, a.span)
+            stray = sorted({p for p, _ in pred if not os.path.isfile(os.path.join(corpus, p))})
+            if stray:
+                print("warning: %s reports paths not in the corpus (counted as FP): %s" % (name, ", ".join(stray)),
+                      file=sys.stderr)
             tp, fp, fn, p, r, f1 = score(pred, labels)
             details[name] = (tp, fp, fn, pred)
             results[name] = {"tp": len(tp), "fp": len(fp), "fn": len(fn), "precision": p, "recall": r,

@@ -15,7 +15,7 @@ android {
         versionCode = 412
         versionName = "4.12.0"
         buildConfigField("String", "API_BASE", "\"https://field-api.acme.com/\"")
-        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJ«alnum:22»In0.«b64url:16»\"") ⟦+token⟧
+        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJ«alnum:22»In0.«b64url:16»\"") ⟦-⟧
     }
 
     signingConfigs {

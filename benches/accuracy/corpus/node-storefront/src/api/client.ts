@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "C8SLDxOLm9pH4qiY3QtAwSJWYbdz4l5K2YYsWx9k";
+const apiToken = "sS7Vgp7Hx7U0aZwYYwwOyxzgzCuAcL7g4uCt77eh";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "befd66e2ef87157588dc72ab00bcd795", "X-Algolia-Application-Id": "X5Q2421NKJ" },
+  headers: { "X-Algolia-API-Key": "3c10a13dbb5c12959a2e7275b31f37f6", "X-Algolia-Application-Id": "BSYO7R2F6Z" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

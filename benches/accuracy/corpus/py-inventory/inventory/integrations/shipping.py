@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "d2d9c628d6ef81b66cf0bc62b4714391"
-API_SECRET = "Q5DcnwN9K3sd3qPVAhtmj8vKcIE1FzeQ3VHnkh/H45M="
+API_KEY = "11af943b8b8f9de3ced2f7d5462a74c9"
+API_SECRET = "0qvlrjwGO32BcgE2lQcSVkOeejeY/l+FOm72GC5S+30="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

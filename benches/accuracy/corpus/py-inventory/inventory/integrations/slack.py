@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-045196757127-9087756351712-gv4hzxw3y9mbrBoygifMPf0u"
+SLACK_BOT_TOKEN = "xoxb-685465771622-8959930343658-62OIkaP8PPEHVtBD2JBSfsr1"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

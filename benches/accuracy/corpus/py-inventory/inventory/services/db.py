@@ -22,7 +22,7 @@ def warehouse_cursor():
         port=WAREHOUSE_DSN["port"],
         dbname=WAREHOUSE_DSN["dbname"],
         user="etl_loader",
-        password="London-2748",
+        password="Spr1ng37",
         connect_timeout=10,
     )
     try:
@@ -38,12 +38,12 @@ def warehouse_cursor():
 
 
 def cache():
-    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="eaglejasper86")
+    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="eagleyankees38")
 
 
 def legacy_connection():
     # TODO: move to settings once the old ERP is gone
-    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=mustangdakota54")
+    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=pa55word")
 
 
 def get_password_for(user):

@@ -5,11 +5,11 @@ ActionMailer::Base.smtp_settings = {
   port: 587,
   domain: "mg.acme-crm.com",
   user_name: "postmaster@mg.acme-crm.com",
-  password: "Muff1n60",
+  password: "Butterfly2020*",
   authentication: :plain,
   enable_starttls_auto: true
 }
 
 Mailgun.configure do |config|
-  config.api_key = "key-f0913c1f099d941dd14e51bfb4f4cfe0"
+  config.api_key = "key-0d047bd593b194e9181475d826204f22"
 end

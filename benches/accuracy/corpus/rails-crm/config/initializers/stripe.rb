@@ -1,8 +1,8 @@
 # frozen_string_literal: true
 
 Rails.configuration.stripe = {
-  publishable_key: "pk_live_at2lu3DMZ7bjfMyxRgZRmJwY",
-  secret_key: "sk_live_zYvAKbxV44pDFox3k9NdgOVe"
+  publishable_key: "pk_live_S8uYlwheCeJJfUQnhmDlTQvd",
+  secret_key: "sk_live_2rhKIUEdUBpEL26LFvtzLrlN"
 }
 
 Stripe.api_key = Rails.configuration.stripe[:secret_key]

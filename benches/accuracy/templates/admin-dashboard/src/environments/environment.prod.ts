@@ -11,6 +11,6 @@ export const environment = {
   },
   sentryDsn: "https://«hex:32»@o«digits:6».ingest.sentry.io/«digits:7»", ⟦-⟧
   intercomAppId: "«lower:8»",
-  mapboxAccessToken: "pk.eyJ1IjoiYWNtZSIsImEiOiJ«alnum:22»In0.«b64url:16»", ⟦+token⟧
+  mapboxAccessToken: "pk.eyJ1IjoiYWNtZSIsImEiOiJ«alnum:22»In0.«b64url:16»", ⟦-⟧
   adminApiToken: "«b64url:40»", ⟦+token⟧
 };

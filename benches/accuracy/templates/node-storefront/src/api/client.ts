@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "«hex:32»", "X-Algolia-Application-Id": "«upper:10»" }, ⟦+token⟧
+  headers: { "X-Algolia-API-Key": "«hex:32»", "X-Algolia-Application-Id": "«upper:10»" }, ⟦-⟧
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "ginger")
+      .option("password", "bVzcrrKMQkGBvK.")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "ciLiM0wvPKyhlj965R9iapih+E5+HI1wFasSk/eN")
+    spark.conf.set("fs.s3a.secret.key", "zQ35PBHo/gaRpX2JntI2VNYWWq4pvs/1tNhyo5b4")
     spark.stop()
   }
 }
