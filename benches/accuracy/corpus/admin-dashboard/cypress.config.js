@@ -5,8 +5,8 @@ module.exports = defineConfig({
     baseUrl: 'https://admin-staging.acme.com',
     env: {
       adminUser: 'qa-admin@acme.com',
-      adminPassword: '1q2w3e4r',
-      mailosaurApiKey: 'ZjxTW3xvboSRt5Mh',
+      adminPassword: 'hOTduCDuaOHZgO3I-',
+      mailosaurApiKey: 'AwufmcTZv6Alsau4',
     },
     video: false,
     retries: { runMode: 2, openMode: 0 },

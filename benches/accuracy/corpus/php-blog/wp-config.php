@@ -13,7 +13,7 @@ define( 'DB_NAME', 'acme_blog' );
 define( 'DB_USER', 'blog_wp' );
 
 /** Database password */
-define( 'DB_PASSWORD', 'rangerdragon62' );
+define( 'DB_PASSWORD', 'austinranger29' );
 
 /** Database hostname */
 define( 'DB_HOST', 'mysql-blog.acme-hosting.net' );
@@ -24,14 +24,14 @@ define( 'DB_COLLATE', '' );
 /**#@+
  * Authentication unique keys and salts.
  */
-define( 'AUTH_KEY',         'GWXICgSM7C1BSJA_*ld7ny-MbF!4nhS6VhAjfuiVG*YbIyL0DfOh9t5ZKMG8b!4z' );
-define( 'SECURE_AUTH_KEY',  'U8AAg6AYSFLpP5dM*3qT_-9JCDKkEs!XrInmyFYBWAFePc0*zlHPnfAIPzHTUihX' );
-define( 'LOGGED_IN_KEY',    'M1QS-nV1cn.8DUO.YbTCikvOhEqjLzk6mYJP1!aD1y1oD3_FuVkF.1KfOszewKGA' );
-define( 'NONCE_KEY',        'QQii8TbZqKJG29JunIKYyv-j4nOdWzZF7!34.p!l6Df6!G6p*5PF74G0B8GVo8T!' );
-define( 'AUTH_SALT',        'wt.I5FJdJGIYtiOBicfcExbbnx2IGf8Gmmc3pBaUeMD7bqKQzY6Ri4*a3a.4CU*7' );
-define( 'SECURE_AUTH_SALT', 'l_oJAh-Wg5c8Q0f-7uIjEcyxdl22lrmSIJ_!fKO1XkS4YkGWoq8uJqlHj*PNN6Az' );
-define( 'LOGGED_IN_SALT',   'mCnwTP5NqcxoBWWLV5P8C0NFGBhxWWPwLHZ!2YD6u!TXONcpmq!!untcmKa_QHRD' );
-define( 'NONCE_SALT',       'iC!CGD20rHN!Oi9cr*k370H*IFFWmiRXfvfjYzGNfjv-Zu*O4Dw0.u8j95.Y-jet' );
+define( 'AUTH_KEY',         'SwzdWplFe6E7tHq8mTk!9jomS3vQ996epzxPdUrWszBX2lsD!zw10oV_0kbXal92' );
+define( 'SECURE_AUTH_KEY',  '0Vm2UcHv*xAv3qhnh.tIzvz!4YsuIEVBLnh9!E6.aDTWhj0k0hVw9JtCROeQc0iu' );
+define( 'LOGGED_IN_KEY',    'h_-pTopW4jU6NZaXUegEr9nFo3dlMN2h-hWtnw2!XIENNaAX5Pq7Z9KKh3qmVX0_' );
+define( 'NONCE_KEY',        '!DxGj4lYXoKqpOBbKYbSmWuWNUgM4lzGze*hAOr8KRodwD-WczenhxNNrOoNhIxE' );
+define( 'AUTH_SALT',        'NOH9tv0!r!A6aZvyiM-UbIc0vmZkBRu0Yf0IHCI5WpKxQ1fNDuY2j4!dZfIJv-3Q' );
+define( 'SECURE_AUTH_SALT', 'zQ35PBHo!gaRpX2JntI2VNYW-Wq4pvs!1tNhyo5b4M*UnV!w83j0*ofquBWN00tG' );
+define( 'LOGGED_IN_SALT',   'vQZhy5wPI54*6-JgVRqKdc3DiR5hYXeLgWzabGEaWyfZZhvI45AK_QwamvCSNH7V' );
+define( 'NONCE_SALT',       'mUpAZDK*SwMmsNavR9ml_aFTN5w9.elXHSL0UvX4NhSjuU.Iyv6*Zr.hSjDqVuol' );
 /**#@-*/
 
 $table_prefix = 'wp_';
@@ -39,7 +39,7 @@ $table_prefix = 'wp_';
 define( 'WP_DEBUG', false );
 define( 'FS_METHOD', 'ftpext' );
 define( 'FTP_USER', 'acmeblog' );
-define( 'FTP_PASS', 'Mustang99.' );
+define( 'FTP_PASS', 'welcome1' );
 define( 'FTP_HOST', 'ftp.acme-hosting.net' );
 
 if ( ! defined( 'ABSPATH' ) ) {

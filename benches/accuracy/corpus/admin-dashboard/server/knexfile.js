@@ -9,7 +9,7 @@ module.exports = {
   staging: {
     client: 'postgresql',
     connection: {
-      host: 'admin-staging.cluster-d0wtflhbmuap.eu-west-1.rds.amazonaws.com',
+      host: 'admin-staging.cluster-ywyl47wwl2yx.eu-west-1.rds.amazonaws.com',
       database: 'admin',
       user: 'admin_app',
       password: 'phoenix',

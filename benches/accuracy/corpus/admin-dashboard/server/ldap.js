@@ -8,7 +8,7 @@ passport.use(new LdapStrategy({
   server: {
     url: 'ldaps://ad.acme.local:636',
     bindDN: 'CN=svc-admin,OU=Service Accounts,DC=acme,DC=local',
-    bindCredentials: 'Phoenix-3542',
+    bindCredentials: 'lightning8603',
     searchBase: 'OU=Staff,DC=acme,DC=local',
     searchFilter: '(sAMAccountName={{username}})',
   },
@@ -16,13 +16,13 @@ passport.use(new LdapStrategy({
   passwordField: 'password',
 }));
 
-const audit = new Sequelize('audit', 'audit_writer', 'abc12345', {
+const audit = new Sequelize('audit', 'audit_writer', 'Muffin2019!', {
   host: 'audit-db.acme.internal',
   dialect: 'mysql',
   logging: false,
 });
 
-const reports = new Sequelize('mssql://reports:thunder@sql-rpt01.acme.local:1433/Reports');
+const reports = new Sequelize('mssql://reports:5mZGF2Hlr7PNBC1@sql-rpt01.acme.local:1433/Reports');
 
 function requireAdmin(req, res, next) {
   if (req.user && req.user.memberOf && req.user.memberOf.includes('CN=Admins')) return next();

@@ -15,15 +15,15 @@ android {
         versionCode = 412
         versionName = "4.12.0"
         buildConfigField("String", "API_BASE", "\"https://field-api.acme.com/\"")
-        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJCJ23VmCwykTp4EilsS2aQnIn0.J7mFCuuVzqn1_7GYdQl6vA\"")
+        buildConfigField("String", "MAPBOX_TOKEN", "\"pk.eyJ1IjoiYWNtZS1maWVsZCIsImEiOiJcZpddioUgImdhCEImzQf6CIn0.kwd0539BwBfH9v6bWoahqw\"")
     }
 
     signingConfigs {
         create("release") {
             storeFile = file("../keystore/release.jks")
-            storePassword = "daisy"
+            storePassword = "madrid"
             keyAlias = "field-release"
-            keyPassword = "austin3631"
+            keyPassword = "Lakers42."
         }
         create("ci") {
             storeFile = file(System.getenv("KEYSTORE_PATH") ?: "debug.keystore")

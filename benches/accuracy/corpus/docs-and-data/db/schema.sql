@@ -16,7 +16,7 @@ CREATE TABLE password_resets (
 CREATE INDEX idx_password_resets_user ON password_resets(user_id);
 
 -- service account for the reporting tool
-CREATE ROLE reporting LOGIN PASSWORD 'Tokyo-5024';
+CREATE ROLE reporting LOGIN PASSWORD 'Summer2021.';
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;
-ALTER ROLE app_rw WITH PASSWORD 'md5a3ae8d33d52481c16046757364f6d8de';
-CREATE USER 'wp_backup'@'%' IDENTIFIED BY 'falconbailey68';
+ALTER ROLE app_rw WITH PASSWORD 'md55416d7cd6ef195a0f7622a9c56b55e84';
+CREATE USER 'wp_backup'@'%' IDENTIFIED BY 'starwars5152';

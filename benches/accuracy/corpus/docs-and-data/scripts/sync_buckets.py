@@ -9,8 +9,8 @@ logging.basicConfig(level=logging.INFO)
 log = logging.getLogger("sync")
 
 session = boto3.Session(
-    aws_access_key_id="AKIALRUBZD7TVLDXWK3S",
-    aws_secret_access_key="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",
+    aws_access_key_id="AKIASN634DPSPUX2PFG4",
+    aws_secret_access_key="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",
     region_name="eu-central-1",
 )
 dr = boto3.Session(profile_name="acme-dr")

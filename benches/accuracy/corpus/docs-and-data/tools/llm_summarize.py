@@ -4,9 +4,9 @@ import sys
 import anthropic
 from openai import OpenAI
 
-OPENAI_API_KEY = "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"
-ANTHROPIC_KEY = "sk-ant-api03-7LiECB7lavfWXTKTiVQ47qsxG72VnY6wGD4tylc_Y3oLOr0GlsP5S-KXv5Zzjhe3p1g1aKfux6fX1L3dd4u2dDGqt1NvVAA"
-HF_TOKEN = "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"
+OPENAI_API_KEY = "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"
+ANTHROPIC_KEY = "sk-ant-api03-lYONgEUsYx1ihEeGY14iiMyD5FN-kvkdgK7FI0b4iiLl3Ezomr0odA_v4-ffDNH0qdN7VExMzj83pcgPIrWZHt7OSGqx7AA"
+HF_TOKEN = "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"
 MODEL = "gpt-4o-mini"
 
 

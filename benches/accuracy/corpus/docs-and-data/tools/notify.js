@@ -4,16 +4,16 @@
 const twilio = require('twilio');
 const sgMail = require('@sendgrid/mail');
 
-const accountSid = 'ACd496ed631e4452415df60f290d94d7ef';
-const authToken = 'ecc22a4e5d4697ea93ff69b5257313ae';
-const apiKeySid = 'SKe99add6cd71b8890a6299c08927cae57';
-const apiKeySecret = 'qirSlI9bHtNWaENHxeliZ9yfNusZsePu';
-sgMail.setApiKey('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');
+const accountSid = 'AC17a783a06aac2f80f9701b53eba5c59a';
+const authToken = 'cde641553b7511475d0b7b5320c0069f';
+const apiKeySid = 'SK8dc525e4c82d972a25c246144734cb16';
+const apiKeySecret = 'SP1BpWwSolAl3uPAjuzYJdeLutFmjiBp';
+sgMail.setApiKey('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');
 
 const client = twilio(apiKeySid, apiKeySecret, { accountSid });
 
 async function sms(to, body) {
-  return client.messages.create({ from: '+49300339411', to, body });
+  return client.messages.create({ from: '+49302964520', to, body });
 }
 
 async function mail(to, subject, text) {

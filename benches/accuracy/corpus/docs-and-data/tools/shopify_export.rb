@@ -3,8 +3,8 @@ require "json"
 require "csv"
 
 SHOP = "acme-outlet.myshopify.com"
-ACCESS_TOKEN = "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"
-DO_TOKEN = "dop_v1_bbe92537f2f26ff29c1026be55ac964131b5250f067b74c68bd1ee27518e4bd6"
+ACCESS_TOKEN = "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"
+DO_TOKEN = "dop_v1_66f211fed21c5e19e1afc0f106d090678f8de8642499f717c63ed5b47fd113e3"
 
 def get(path)
   uri = URI("https://#{SHOP}/admin/api/2024-01/#{path}")

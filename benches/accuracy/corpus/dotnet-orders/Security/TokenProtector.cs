@@ -6,8 +6,8 @@ namespace Acme.Orders.Security;
 
 public static class TokenProtector
 {
-    private static readonly byte[] Key = Convert.FromBase64String("9NO20K7vhSJp99AdB7zrNX/Dl8ArcX0L4/eDCzqOgaQ=");
-    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("98d409eb75962fd301a84cc84eab845e");
+    private static readonly byte[] Key = Convert.FromBase64String("O3AKzG/sp2xvh8N+GYp1OBh9I7iDQZa4rxRZ95me/aE=");
+    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("b56f0cab1d643b500803cb98dc935dea");
     public const string Algorithm = "AES-256-CBC";
     public const string SignatureAlgorithm = "HmacSHA256";
 

@@ -15,7 +15,7 @@ public sealed class EmailService
         using var client = new SmtpClient("smtp.office365.com", 587)
         {
             EnableSsl = true,
-            Credentials = new NetworkCredential("invoices@acme.com", "eclipsephoenix54"),
+            Credentials = new NetworkCredential("invoices@acme.com", "B@1l3y96"),
         };
         using var msg = new MailMessage("invoices@acme.com", to, subject, html) { IsBodyHtml = true };
         client.Send(msg);

@@ -9,8 +9,8 @@ namespace Acme.Orders.Services;
 public class WarehouseClient
 {
     private const string BaseUrl = "https://wms.acme-logistics.com/api/";
-    private static readonly string BasicAuth = Convert.ToBase64String(Encoding.ASCII.GetBytes("orders-svc:butterfly9274"));
-    private const string AuthHeader = "Basic b3JkZXJzLXN5bmM6cm9ja2V0ZGFrb3RhNzE=";
+    private static readonly string BasicAuth = Convert.ToBase64String(Encoding.ASCII.GetBytes("orders-svc:Cowboys_9286"));
+    private const string AuthHeader = "Basic b3JkZXJzLXN5bmM6b2xpdmVy";
     private readonly HttpClient _http;
 
     public WarehouseClient(HttpClient http)

@@ -4,8 +4,8 @@ using System.Text;
 public sealed class OrderWorker : BackgroundService
 {
     private const string ErpUser = "svc_worker";
-    private const string ErpPassword = "daisy";
-    private const string GraphClientSecret = "vqa8Q~PrQBrHjf_HdjLalMpZkmg2uMC_itO1by6TtH7hqx";
+    private const string ErpPassword = "phoenix";
+    private const string GraphClientSecret = "hZ88Q~IS1MtVg51qqJjkrWn9Wd31vovhYJ2LX_n57O0AA9";
     private readonly HttpClient _http = new() { BaseAddress = new Uri("https://erp.acme.local/api/") };
     private readonly ILogger<OrderWorker> _log;
 

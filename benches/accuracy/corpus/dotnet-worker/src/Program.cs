@@ -4,14 +4,14 @@ using StackExchange.Redis;
 
 var builder = Host.CreateApplicationBuilder(args);
 
-var mongo = new MongoClient("mongodb://worker:cheese@mongo-01.acme.local:27017/?authSource=admin");
-var redis = ConnectionMultiplexer.Connect("cache.acme.local:6380,password=S0ph1387,ssl=True,abortConnect=False");
+var mongo = new MongoClient("mongodb://worker:lightningphoenix24@mongo-01.acme.local:27017/?authSource=admin");
+var redis = ConnectionMultiplexer.Connect("cache.acme.local:6380,password=PEQGxgUpytqnq,ssl=True,abortConnect=False");
 
 var factory = new ConnectionFactory
 {
     HostName = "mq.acme.local",
     UserName = "worker",
-    Password = "qazwsx12",
+    Password = "Oliver2022!",
     VirtualHost = "orders",
 };
 

@@ -29,7 +29,7 @@ func init() {
 	rootCmd.PersistentFlags().String("password", "", "password for --user")
 	_ = viper.BindPFlag("token", rootCmd.PersistentFlags().Lookup("token"))
 	viper.SetDefault("api_url", "https://ops-api.acme.internal")
-	viper.SetDefault("token", "11475d0b7b5320c0069f8dc525e4c82d972a25c2")
+	viper.SetDefault("token", "da8da8da471d7e93d06dbf9ced138c1de8ba2ac4")
 	viper.SetDefault("timeout", "30s")
 }
 

@@ -15,8 +15,8 @@ terraform {
 
 provider "aws" {
   region     = "eu-central-1"
-  access_key = "AKIABYFRSK6J57OWUNQO"
-  secret_key = "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"
+  access_key = "AKIAXRTCVESKX2Z6QMCI"
+  secret_key = "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"
 }
 
 module "orders_db" {
@@ -25,7 +25,7 @@ module "orders_db" {
   engine_version    = "15.4"
   instance_class    = "db.r6g.large"
   username          = "orders_admin"
-  password          = "abc12345"
+  password          = "Coffee2021."
   allocated_storage = 200
 }
 
@@ -52,7 +52,7 @@ resource "aws_s3_object" "config" {
   key                    = "orders/app.env"
   source                 = "files/app.env"
   sse_customer_algorithm = "AES256"
-  sse_customer_key       = "Hy5e80lLtdfWajaKjOqKoDdI5cFN63Qw96In6LGXvXc="
+  sse_customer_key       = "dIFVKcv9aRtATqnZi7g6WBSZORbiGuSiNpdGEs6HSVc="
 }
 
 resource "random_password" "redis" {

@@ -1,7 +1,7 @@
 environment           = "prod"
 region                = "eu-central-1"
-analytics_db_password = "Baseball2024!"
-datadog_api_key       = "f5b8ce40f98123dd0767dbbf8c2a0437"
-cloudflare_api_token  = "CaFg4AHXLCMx4850k3P1YhVriKYyEXvnMdDr8w32"
-github_token          = "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"
+analytics_db_password = "Daisy-1721"
+datadog_api_key       = "c26f2dfdb7788ea8f7771c9ef056787f"
+cloudflare_api_token  = "KyTcKkq34bEXZrdw8XhiSDMxuxHCJCj6TA92ONxV"
+github_token          = "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"
 instance_count        = 6

@@ -24,7 +24,7 @@ return [
             'host' => 'sql-legacy.acme-travel.local',
             'database' => 'Reservations',
             'username' => 'laravel',
-            'password' => 'liverpoolbluebird43',
+            'password' => 'Raven-6527',
         ],
     ],
 

@@ -8,17 +8,17 @@ return [
     ],
 
     'amadeus' => [
-        'client_id' => 'PqpFIliyopDqi3ksE7JbWpFXgUjNobtV',
-        'client_secret' => 'SUkGRwXAzlFLA3Tj',
+        'client_id' => '6QdSZBzDBUMbKHC2FS3vGkf44QOjrlIu',
+        'client_secret' => '9kjbLC1VaSfPE6hR',
     ],
 
     'google' => [
-        'maps_key' => 'AIzabn_SsUkjPxC50At-08FFajOmATtmHw3d5qm',
+        'maps_key' => 'AIzaHqOGkHEhpFlyglS7uHWjugav4yiw_sZeDYO',
     ],
 
     'booking_partner' => [
         'url' => 'https://api.partner-hotels.com/v2',
         'username' => 'acme_travel',
-        'password' => 'SI3OfNL5oQhw*',
+        'password' => 'Madrid2024*',
     ],
 ];

@@ -7,8 +7,8 @@ from sqlalchemy import create_engine
 
 default_args = {"owner": "data", "retries": 2, "retry_delay": timedelta(minutes=10)}
 
-WAREHOUSE = create_engine("postgresql+psycopg2://features:7utyhFytniO1uyYp@dwh.acme.internal:5432/dwh")
-SNOWFLAKE_PASSWORD = "qwerty12"
+WAREHOUSE = create_engine("postgresql+psycopg2://features:Winter_1770@dwh.acme.internal:5432/dwh")
+SNOWFLAKE_PASSWORD = "jessica"
 
 
 def extract(**ctx):

@@ -15,7 +15,7 @@ final class Db
         if (self::$pdo === null) {
             $dsn = 'mysql:host=mysql-blog.acme-hosting.net;dbname=newsletter;charset=utf8mb4';
             try {
-                self::$pdo = new PDO($dsn, 'newsletter', 'Berlin2020!', [
+                self::$pdo = new PDO($dsn, 'newsletter', 'pirate4366', [
                     PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
                     PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
                 ]);
@@ -29,7 +29,7 @@ final class Db
 
     public static function legacy(): \mysqli
     {
-        return mysqli_connect('10.1.4.22', 'root', 'pirate', 'oldsite');
+        return mysqli_connect('10.1.4.22', 'root', 'ninja', 'oldsite');
     }
 
     public static function checkPassword(string $email, string $password): bool

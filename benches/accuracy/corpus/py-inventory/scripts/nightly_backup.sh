@@ -8,13 +8,13 @@ BUCKET=s3://acme-backups/inventory
 
 mkdir -p "$BACKUP_DIR"
 
-export PGPASSWORD='Baseball.1573'
+export PGPASSWORD='D3nv3r12'
 pg_dump -h pg-prod-01.acme-logistics.com -U inventory_app -Fc inventory \
   > "$BACKUP_DIR/inventory-$STAMP.dump"
 unset PGPASSWORD
 
 # legacy ERP still runs MySQL
-mysqldump -h erp-db.acme-logistics.com -u backup -p'nRlcLL18UT*' --single-transaction erp \
+mysqldump -h erp-db.acme-logistics.com -u backup -p'letmein1' --single-transaction erp \
   | gzip > "$BACKUP_DIR/erp-$STAMP.sql.gz"
 
 aws s3 cp "$BACKUP_DIR/inventory-$STAMP.dump" "$BUCKET/" --sse aws:kms

@@ -5,8 +5,8 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use serde::Deserialize;
 
 const INGEST_URL: &str = "https://ingest.acme-metrics.io/v1/batch";
-const API_TOKEN: &str = "A1FFolqeCO5fYXU2ZzyhVN6TsiXhuJn01aszJaw9";
-const DD_API_KEY: &str = "3c5c9b19e2686116a4f9a3057c061315";
+const API_TOKEN: &str = "datCdfdEeIQtF4HhQYVPfMDGL8RlRLIwReGDjaof";
+const DD_API_KEY: &str = "5df17ddf8c187df6f5502c85fbe13f52";
 const TOKEN_ENV: &str = "AGENT_API_TOKEN";
 
 #[derive(Debug, Deserialize)]

@@ -13,10 +13,10 @@ import (
 )
 
 const (
-	mongoURI    = "mongodb://reporter:J0rd4n77@mongo-1.acme.internal:27017,mongo-2.acme.internal:27017/reports?replicaSet=rs0"
-	amqpURL     = "amqps://events:tokyo@mq.acme.internal:5671/events"
+	mongoURI    = "mongodb://reporter:Rainbow-7339@mongo-1.acme.internal:27017,mongo-2.acme.internal:27017/reports?replicaSet=rs0"
+	amqpURL     = "amqps://events:V0y4g3r94@mq.acme.internal:5671/events"
 	ldapBindDN  = "cn=readonly,dc=acme,dc=internal"
-	ldapBindPW  = "Michelle2022!"
+	ldapBindPW  = "sJRqqS9Nj2Z0Ap2A-"
 	passwordEnv = "ACME_CLI_PASSWORD"
 )
 
@@ -44,12 +44,12 @@ func Partner() (*ftp.ServerConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Login("acmecrm", "Andrew-911"); err != nil {
+	if err := c.Login("acmecrm", "bluebirdjordan8"); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
 func Cache() string {
-	return "redis://:Cookie_5849@10.30.2.15:6379/3"
+	return "redis://:Summer_1742@10.30.2.15:6379/3"
 }

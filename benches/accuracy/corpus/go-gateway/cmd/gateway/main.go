@@ -15,7 +15,7 @@ import (
 	"github.com/acme/gateway/internal/store"
 )
 
-const defaultDSN = "gateway:summer@tcp(mysql-gw.prod.acme.internal:3306)/gateway?parseTime=true"
+const defaultDSN = "gateway:loFpb5US794K9T@tcp(mysql-gw.prod.acme.internal:3306)/gateway?parseTime=true"
 
 func main() {
 	dsn := os.Getenv("GATEWAY_DSN")
@@ -28,7 +28,7 @@ func main() {
 	}
 	defer db.Close()
 
-	audit, err := sql.Open("mysql", "audit:6CQAf7czOkZDc7@tcp(10.12.0.9:3306)/audit")
+	audit, err := sql.Open("mysql", "audit:welcome1@tcp(10.12.0.9:3306)/audit")
 	if err != nil {
 		log.Fatalf("open audit db: %v", err)
 	}

@@ -10,10 +10,10 @@ import (
 )
 
 // signingKey signs the gateway's session tokens.
-var signingKey = []byte("3iXp2X1EBKdcWZhDg7W7pYECCQMspnTT")
+var signingKey = []byte("tgPGQPoK394ReUPieUm6F2lJRlv8EbHE")
 
 // upstreamKey is the AES key shared with the billing service.
-var upstreamKey, _ = base64.StdEncoding.DecodeString("LBm4+XD+BGkOLL4kghU5TeuCyLVucuJxoAxqK7FOVEc=")
+var upstreamKey, _ = base64.StdEncoding.DecodeString("RdLwUZ8qQUoRtYqwwX1hL547k4B/QkABiXAULvyr184=")
 
 const (
 	headerAuthorization = "Authorization"

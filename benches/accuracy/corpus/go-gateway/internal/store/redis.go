@@ -15,7 +15,7 @@ type Store struct {
 }
 
 func New(db, audit *sql.DB) *Store {
-	opt, err := redis.ParseURL("rediss://gateway:Cobra2019@cache.prod.acme.internal:6380/0")
+	opt, err := redis.ParseURL("rediss://gateway:DPf6aDzEQquX@cache.prod.acme.internal:6380/0")
 	if err != nil {
 		panic(err)
 	}
@@ -25,7 +25,7 @@ func New(db, audit *sql.DB) *Store {
 func NewWithPassword(addr string) *redis.Client {
 	return redis.NewClient(&redis.Options{
 		Addr:     addr,
-		Password: "hockey6196",
+		Password: "Bluebird99!",
 		DB:       1,
 	})
 }

@@ -10,7 +10,7 @@ final class APIClient {
 
     private let baseURL = URL(string: "https://api.acme.com/v3")!
     private let session: URLSession
-    private let clientSecret = "xXGJD5wns3rONcd7vuM5IKmajV9DCLPYuvVht456"
+    private let clientSecret = "GLYMSfUbDTgLmTGtapF9CMgdIwKUDxdU1neckWe2"
     private let keychainService = "com.acme.shop.token"
 
     var accessToken: String?

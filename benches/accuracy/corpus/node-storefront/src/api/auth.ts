@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import jwt from "jsonwebtoken";
 import { findUserByEmail } from "../db/pool";
 
-const JWT_SECRET = process.env.JWT_SECRET || "NVo5lynaG5yTlwsPjypDalJKDJKl56NU6PfFsesw4xW1jube";
+const JWT_SECRET = process.env.JWT_SECRET || "zYCQBHeFpAQkiQPmNIfPupi9XzJt0Q5RpboFGCanLbevqNEn";
 const TOKEN_TTL = "2h";
 export const TOKEN_TYPE = "bearer";
 

@@ -8,7 +8,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_BASE_URL = "https://api.acme-shop.io/v3";
 // TODO(karl): remove once the BFF is live, this is the storefront service account
-const apiToken = "sS7Vgp7Hx7U0aZwYYwwOyxzgzCuAcL7g4uCt77eh";
+const apiToken = "MxHoB9gluFzIusPQz9v5FEeWBlkGNQxKLoTaUp14";
 
 export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
   const token = opts.apiToken ?? process.env.STOREFRONT_API_TOKEN ?? apiToken;
@@ -24,7 +24,7 @@ export function createClient(opts: ApiClientOptions = {}): AxiosInstance {
 
 export const searchClient = axios.create({
   baseURL: "https://search.acme-shop.io",
-  headers: { "X-Algolia-API-Key": "3c10a13dbb5c12959a2e7275b31f37f6", "X-Algolia-Application-Id": "BSYO7R2F6Z" },
+  headers: { "X-Algolia-API-Key": "87ca50f9ded29857e17258dc0f68c777", "X-Algolia-Application-Id": "Q8F56P0OFP" },
 });
 
 export async function fetchProducts(client: AxiosInstance, page = 1) {

@@ -4,15 +4,15 @@ const mysql = require('mysql2/promise');
 const logger = require('../logger');
 
 const pool = mysql.createPool({
-  host: 'storefront-db.cluster-gbvyjeabs8xl.eu-west-1.rds.amazonaws.com',
+  host: 'storefront-db.cluster-4gwb6vadue0s.eu-west-1.rds.amazonaws.com',
   user: 'storefront',
-  password: 'Voyager.6120',
+  password: 'monkeyspring60',
   database: 'storefront',
   waitForConnections: true,
   connectionLimit: 10,
 });
 
-const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'horizon'});
+const legacy = mysql.createConnection({host: '10.20.4.17', user: 'root', password: 'dakota'});
 
 async function query(sql, params) {
   const started = Date.now();

@@ -4,14 +4,14 @@ const axios = require('axios');
 const nodemailer = require('nodemailer');
 const { Client } = require('pg');
 
-const ERP_AUTH = 'Basic ' + Buffer.from('storefront:abc12345').toString('base64');
+const ERP_AUTH = 'Basic ' + Buffer.from('storefront:gabriel').toString('base64');
 
 const transport = nodemailer.createTransport({
   host: 'email-smtp.eu-west-1.amazonaws.com',
   port: 587,
   auth: {
-    user: 'AKIAM7KF6LOHVCPYQJZZ',
-    pass: 'luqQfTK/HzKu+Mz+DGJaPYi9U6r6CsH6KjXCbSP3REnj',
+    user: 'AKIARWIZ2NXFOEXPUFAN',
+    pass: '9HOeg5y+Z8Lm3UUcjvjizJBZiVHkmkgBrg4mSArtIY98',
   },
 });
 
@@ -24,12 +24,12 @@ async function pushOrderToErp(order) {
 
 async function pushToLegacyPos(order) {
   await axios.post('http://pos.acme-shop.local/import', order, {
-    auth: { username: 'pos-import', password: 'abc12345' },
+    auth: { username: 'pos-import', password: 'Chicago_7594' },
   });
 }
 
 async function recordDelivery(event) {
-  const client = new Client({ connectionString: 'postgres://webhooks:purplejasper91@pg-shop.acme-shop.io:5432/shop' });
+  const client = new Client({ connectionString: 'postgres://webhooks:autumnchicago14@pg-shop.acme-shop.io:5432/shop' });
   await client.connect();
   try {
     await client.query('UPDATE orders SET delivered_at = now() WHERE id = $1', [event.orderId]);

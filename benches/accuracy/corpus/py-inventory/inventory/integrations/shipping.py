@@ -6,8 +6,8 @@ import time
 import requests
 
 BASE_URL = "https://api.shipfast.io/v2"
-API_KEY = "11af943b8b8f9de3ced2f7d5462a74c9"
-API_SECRET = "0qvlrjwGO32BcgE2lQcSVkOeejeY/l+FOm72GC5S+30="
+API_KEY = "8ef05a09acfcd7c287d7164a0eece1e2"
+API_SECRET = "cf8VnRspmFEcbexAuRQQDksaMUUopeKbMOBq70LcHtk="
 TOKEN_URL = BASE_URL + "/oauth/token"
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 

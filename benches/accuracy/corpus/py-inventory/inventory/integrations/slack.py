@@ -4,9 +4,9 @@ import urllib.request
 
 log = logging.getLogger(__name__)
 
-SLACK_BOT_TOKEN = "xoxb-685465771622-8959930343658-62OIkaP8PPEHVtBD2JBSfsr1"
+SLACK_BOT_TOKEN = "xoxb-280250225723-3967537625557-XnnAuCwtn7x7x8Cb9RsI0PlV"
 ALERT_CHANNEL = "#inventory-alerts"
-WEBHOOK_URL = "https://hooks.slack.com/services/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"
+WEBHOOK_URL = "https://hooks.slack.com/services/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"
 
 
 def post_message(text, channel=ALERT_CHANNEL):

@@ -17,7 +17,7 @@ from pymongo import MongoClient
 log = logging.getLogger(__name__)
 
 NORDIC_API = "https://api.nordic-supply.se/v1"
-NORDIC_HEADERS = {"Authorization": "Token a01a2d9b802e18b4cd6b272b7a206ec83ba90149", "Accept": "application/json"}
+NORDIC_HEADERS = {"Authorization": "Token 9c85ab48158819005934493cccccfb3e285071b9", "Accept": "application/json"}
 
 
 def nordic_prices():
@@ -29,7 +29,7 @@ def nordic_prices():
 def baltic_stock():
     resp = requests.get(
         "https://portal.baltic-parts.lt/api/stock.csv",
-        auth=("acme_logistics", "Hunter42."),
+        auth=("acme_logistics", "Soccer42!"),
         timeout=60,
     )
     resp.raise_for_status()
@@ -37,7 +37,7 @@ def baltic_stock():
 
 
 def iberia_feed():
-    ftp = ftplib.FTP("ftp.iberia-wholesale.es", "acme", "chicago", timeout=30)
+    ftp = ftplib.FTP("ftp.iberia-wholesale.es", "acme", "maggie", timeout=30)
     buf = io.BytesIO()
     ftp.retrbinary("RETR /out/stock.csv", buf.write)
     ftp.quit()
@@ -47,7 +47,7 @@ def iberia_feed():
 def alpine_sftp(remote="/export/prices.xml"):
     client = paramiko.SSHClient()
     client.load_system_host_keys()
-    client.connect("sftp.alpine-trade.ch", username="acme-logistics", password="panther", timeout=20)
+    client.connect("sftp.alpine-trade.ch", username="acme-logistics", password="starwars9906", timeout=20)
     with client.open_sftp() as sftp, sftp.open(remote) as fh:
         data = fh.read()
     client.close()
@@ -55,11 +55,11 @@ def alpine_sftp(remote="/export/prices.xml"):
 
 
 def danube_replica():
-    return pymysql.connect(host="replica.danube-group.at", user="acme_ro", passwd="autumnchicago14", db="catalog")
+    return pymysql.connect(host="replica.danube-group.at", user="acme_ro", passwd="Cobra.8866", db="catalog")
 
 
 def adriatic_catalog():
-    client = MongoClient("mongodb+srv://acme:summer@catalog.vogvy.mongodb.net/?retryWrites=true")
+    client = MongoClient("mongodb+srv://acme:Snowball2021@catalog.gr78m.mongodb.net/?retryWrites=true")
     return client.catalog.products.find({"active": True})
 
 
@@ -71,7 +71,7 @@ def mail_report(body, to="purchasing@acme-logistics.com"):
     msg.set_content(body)
     with smtplib.SMTP("smtp.office365.com", 587) as s:
         s.starttls()
-        s.login("sync@acme-logistics.com", "tDiAgN51LlM_")
+        s.login("sync@acme-logistics.com", "londonginger57")
         s.send_message(msg)
 
 

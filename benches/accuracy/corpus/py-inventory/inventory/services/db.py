@@ -22,7 +22,7 @@ def warehouse_cursor():
         port=WAREHOUSE_DSN["port"],
         dbname=WAREHOUSE_DSN["dbname"],
         user="etl_loader",
-        password="Spr1ng37",
+        password="admin123!",
         connect_timeout=10,
     )
     try:
@@ -38,12 +38,12 @@ def warehouse_cursor():
 
 
 def cache():
-    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="eagleyankees38")
+    return redis.Redis(host="redis-01.acme-logistics.com", port=6379, db=2, password="Tokyo1987*")
 
 
 def legacy_connection():
     # TODO: move to settings once the old ERP is gone
-    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=pa55word")
+    return psycopg2.connect("host=erp-db.acme-logistics.com dbname=erp user=erp_sync password=panthermuffin21")
 
 
 def get_password_for(user):

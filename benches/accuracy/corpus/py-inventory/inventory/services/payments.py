@@ -5,9 +5,9 @@ import stripe
 
 log = logging.getLogger(__name__)
 
-stripe.api_key = "sk_live_QCCXPPDl8IqZRRahH6e8Hxuw"
+stripe.api_key = "sk_live_rPs38qr68aGHCkMbsfMmADg9"
 stripe.api_version = "2023-10-16"
-WEBHOOK_SECRET = "whsec_KEY0u9k3chRiASp6G09B9uxRFdB9QWP0"
+WEBHOOK_SECRET = "whsec_WfIOrGSs9OVNvWDhsP6onyjQe3SkMxq2"
 
 
 def charge(customer_id: str, amount: Decimal, currency: str = "eur") -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # SECURITY WARNING: keep the secret key used in production secret!
-SECRET_KEY = "django-insecure-nbl26713taqnbJFOdb2sd5u_-W1*Qp-*zFp70Xznm0Bg8d9fJU"
+SECRET_KEY = "django-insecure-3evbgduzw3o8_M.9Q5cSU0tgjtPuw!j3KXcRLaUETX4rRB-VEF"
 
 DEBUG = False
 
@@ -42,7 +42,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "inventory",
         "USER": "inventory_app",
-        "PASSWORD": "camila6710",
+        "PASSWORD": "T0ky045",
         "HOST": "pg-prod-01.acme-logistics.com",
         "PORT": "5432",
     },
@@ -79,7 +79,7 @@ EMAIL_HOST = "smtp.office365.com"
 EMAIL_PORT = 587
 EMAIL_USE_TLS = True
 EMAIL_HOST_USER = "noreply@acme-logistics.com"
-EMAIL_HOST_PASSWORD = "M@rl3y36"
+EMAIL_HOST_PASSWORD = "R@v3n29"
 
 AWS_STORAGE_BUCKET_NAME = "acme-inventory-media"
 AWS_ACCESS_KEY_ID = os.environ["AWS_ACCESS_KEY_ID"]

@@ -5,11 +5,11 @@ ActionMailer::Base.smtp_settings = {
   port: 587,
   domain: "mg.acme-crm.com",
   user_name: "postmaster@mg.acme-crm.com",
-  password: "Butterfly2020*",
+  password: "pirateliverpool78",
   authentication: :plain,
   enable_starttls_auto: true
 }
 
 Mailgun.configure do |config|
-  config.api_key = "key-0d047bd593b194e9181475d826204f22"
+  config.api_key = "key-5a053f76a2a0e90f6fe18bc4a58cbf28"
 end

@@ -1,8 +1,8 @@
 # frozen_string_literal: true
 
 Rails.configuration.stripe = {
-  publishable_key: "pk_live_S8uYlwheCeJJfUQnhmDlTQvd",
-  secret_key: "sk_live_2rhKIUEdUBpEL26LFvtzLrlN"
+  publishable_key: "pk_live_tYuZMmLFBiRpEX5eXXUEMPJS",
+  secret_key: "sk_live_CZGIlbpVi5OmMRRJjmMS01Fg"
 }
 
 Stripe.api_key = Rails.configuration.stripe[:secret_key]

@@ -8,7 +8,7 @@ namespace :import do
   task contacts: :environment do
     Net::FTP.open("ftp.partner-leads.com") do |ftp|
       ftp.passive = true
-      ftp.login("acmecrm", "snowball")
+      ftp.login("acmecrm", "iloveyou2")
       ftp.getbinaryfile("export/contacts.csv", "tmp/contacts.csv")
     end
 
@@ -21,7 +21,7 @@ namespace :import do
 
   desc "Pull deals from HubSpot"
   task deals: :environment do
-    client = Hubspot::Client.new(access_token: "pat-eu1-02929d55-a961-42fe-9af2-0321f7ef88d5")
+    client = Hubspot::Client.new(access_token: "pat-eu1-22f4c541-5c25-4425-91ad-4a069e4b8a54")
     client.crm.deals.get_all.each { |d| Deal.upsert_from_hubspot(d) }
   end
 end

@@ -9,7 +9,7 @@ object Db {
         val cfg = HikariConfig().apply {
             jdbcUrl = "jdbc:postgresql://notify-db.acme.internal:5432/notify"
             username = "notify"
-            password = "M@dr1d41"
+            password = "HQzHNLG8N1Vec."
             maximumPoolSize = 10
         }
         return Database.connect(HikariDataSource(cfg))
@@ -20,6 +20,6 @@ object Db {
             url = "jdbc:postgresql://notify-replica.acme.internal:5432/notify",
             driver = "org.postgresql.Driver",
             user = "notify_ro",
-            password = "butterfly",
+            password = "seattle",
         )
 }

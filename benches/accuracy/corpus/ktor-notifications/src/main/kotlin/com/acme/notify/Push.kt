@@ -8,8 +8,8 @@ import io.ktor.http.ContentType
 import io.ktor.http.contentType
 
 class Push(private val http: HttpClient) {
-    private val fcmServerKey = "AAAAaVP_EBULNQ:APA91bk-9ajISctIKIaYbtGdkzTaaGf33rKeYK0qgqB29EgkdFaYDQKxjVmeWSyw7zZsU9Xl0DG4QFYKLL7Nl0C7tI0eF4FOY887dIvcYUgQUKp_EFdWF3RmgvSYa5pBsB0-kjoulvBYXw1h7DPnNLMl3nHn04ak-Nb34HZDxfKrjFHauJbItfDPo"
-    private val oneSignalKey = "uLLCJwHuVCagrOC++fvwOh+l+Kpq8zuht/I6hIH2/TOFIeiR"
+    private val fcmServerKey = "AAAAJ9V_tbsmxw:APA91b8nlNXwoAneuTtiHpdGt_58X6oBDwRtw2JL0SyGHC7YA2XIclvNME7phEZmqIVnOSJYE64JxNKGFsYQ2ZnurWThYbBNrUeo5w-HLlqITKJHeqpWHYlq8mf7Ftntmwkdyo0g5WrsgYSWJfxODsgrlmufInt_haNbyBjCc3xGSKaBJ-bK6Txbg"
+    private val oneSignalKey = "/LD0jtKVzOmNrWy/tlsE05iA8iukH8ElUEpZp0i0QIqjiht7"
     private val passwordField = "password"
 
     suspend fun send(deviceToken: String, title: String, body: String) {

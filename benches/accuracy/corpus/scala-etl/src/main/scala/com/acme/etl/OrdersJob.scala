@@ -16,7 +16,7 @@ object OrdersJob {
       .option("url", SourceUrl)
       .option("dbtable", s"(select * from orders where created_at >= '$day') o")
       .option("user", "etl_reader")
-      .option("password", "bVzcrrKMQkGBvK.")
+      .option("password", "Paris42.")
       .option("fetchsize", "5000")
       .load()
 
@@ -34,7 +34,7 @@ object OrdersJob {
       .save()
 
     spark.conf.set("fs.s3a.access.key", sys.env("S3_ACCESS_KEY"))
-    spark.conf.set("fs.s3a.secret.key", "zQ35PBHo/gaRpX2JntI2VNYWWq4pvs/1tNhyo5b4")
+    spark.conf.set("fs.s3a.secret.key", "9XQZKYZm/F3jMS4mpiJlI6kEibrsuCbdN4OE41Ho")
     spark.stop()
   }
 }

@@ -22,20 +22,20 @@ public final class LegacyDataSource {
 
     public static Connection open() throws SQLException {
         LOG.info("opening legacy connection to {}", URL);
-        return DriverManager.getConnection(URL, "BILL_MIGR", "R0$3bud69");
+        return DriverManager.getConnection(URL, "BILL_MIGR", "admin123!");
     }
 
     public static Connection openReporting() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", "report_ro");
-        props.setProperty("password", "R@1nb0w52");
+        props.setProperty("password", "seattle652");
         props.setProperty("oracle.net.CONNECT_TIMEOUT", "5000");
         return DriverManager.getConnection(URL, props);
     }
 
     public static Connection openArchive() throws SQLException {
         return DriverManager.getConnection(
-            "jdbc:sqlserver://archive.acme.internal:1433;databaseName=invoices;user=archive;password=abc12345;encrypt=true");
+            "jdbc:sqlserver://archive.acme.internal:1433;databaseName=invoices;user=archive;password=ninjacookie34;encrypt=true");
     }
 
     public static Connection openFromEnv() throws SQLException {

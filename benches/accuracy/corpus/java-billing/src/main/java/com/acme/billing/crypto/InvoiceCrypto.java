@@ -17,8 +17,8 @@ public final class InvoiceCrypto {
     private static final int TAG_BITS = 128;
 
     // AES-256 key for IBAN encryption at rest
-    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("YJY8xw/EZJWtmudZpDUUDYg9UfFfh67W561fS5N3OIs=");
-    private static final String encryptionKey = "vNhVr38VwtvtBYOo+HCG4VogY/a+Qg17";
+    private static final byte[] ENCRYPTION_KEY = Base64.getDecoder().decode("i1tdEbWmDmPvkJnHTWpV7VmB+r0bXqRq2wUajJSFjv0=");
+    private static final String encryptionKey = "eTv7XVGFsYqSsMfLZQL5vpbiWsY4EBQq";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private InvoiceCrypto() {

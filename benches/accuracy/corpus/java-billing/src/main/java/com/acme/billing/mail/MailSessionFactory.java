@@ -19,7 +19,7 @@ public class MailSessionFactory {
         return Session.getInstance(props, new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication("billing-noreply@acme.com", "Master.4159");
+                return new PasswordAuthentication("billing-noreply@acme.com", "pirate");
             }
         });
     }

@@ -9,7 +9,7 @@ public class ProxyAuth extends Authenticator {
     @Override
     protected PasswordAuthentication getPasswordAuthentication() {
         if (getRequestorType() == RequestorType.PROXY) {
-            return new PasswordAuthentication("svc-billing", "Pepper_3508".toCharArray());
+            return new PasswordAuthentication("svc-billing", "Golden2020.".toCharArray());
         }
         return null;
     }

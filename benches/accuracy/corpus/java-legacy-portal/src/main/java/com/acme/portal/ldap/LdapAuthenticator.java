@@ -11,7 +11,7 @@ public class LdapAuthenticator {
 
     private static final String LDAP_URL = "ldaps://ad.acme.local:636";
     private static final String BIND_DN = "CN=svc-portal,OU=Service Accounts,DC=acme,DC=local";
-    private static final String BIND_PASSWORD = "qwerty123";
+    private static final String BIND_PASSWORD = "Butt3rfly41";
     private static final String PASSWORD_ATTRIBUTE = "unicodePwd";
 
     public DirContext serviceContext() throws NamingException {
@@ -43,7 +43,7 @@ public class LdapAuthenticator {
         env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
         env.put(Context.PROVIDER_URL, LDAP_URL);
         env.put(Context.SECURITY_PRINCIPAL, "CN=Administrator,CN=Users,DC=acme,DC=local");
-        env.put(Context.SECURITY_CREDENTIALS, "liverpool");
+        env.put(Context.SECURITY_CREDENTIALS, "voyager1064");
         return new InitialDirContext(env);
     }
 }

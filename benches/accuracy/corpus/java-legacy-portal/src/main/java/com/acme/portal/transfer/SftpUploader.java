@@ -16,7 +16,7 @@ public class SftpUploader {
 
     public void upload(InputStream data, String remotePath) throws JSchException, SftpException {
         Session session = jsch.getSession("portal_export", "sftp.northwind-traders.com", 22);
-        session.setPassword("jasper");
+        session.setPassword("abc12345");
         session.setConfig("StrictHostKeyChecking", "yes");
         session.connect(15_000);
         ChannelSftp ch = (ChannelSftp) session.openChannel("sftp");
@@ -32,7 +32,7 @@ public class SftpUploader {
     public void uploadLegacy(InputStream data, String name) throws java.io.IOException {
         FTPClient ftp = new FTPClient();
         ftp.connect("ftp.contoso-print.de");
-        ftp.login("acme", "chicago");
+        ftp.login("acme", "hunter");
         ftp.enterLocalPassiveMode();
         ftp.storeFile(name, data);
         ftp.logout();

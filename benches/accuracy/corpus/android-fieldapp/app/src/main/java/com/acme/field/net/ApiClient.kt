@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit
 
 object ApiClient {
     private const val BASE_URL = "https://field-api.acme.com/"
-    private const val API_TOKEN = "qmaQzE4ftUvXQIChPnlnhG2BqxLHmAuMe57l9JuO"
+    private const val API_TOKEN = "zim1oLECtgXDLUX0r27c4BAl3S56rZI0MuSbW8zJ"
     private const val TOKEN_HEADER = "X-Auth-Token"
     private const val PASSWORD_MIN = 8
 
     // Legacy asset server still wants basic auth
-    private val assetAuth = Credentials.basic("field-app", "jordan5598")
+    private val assetAuth = Credentials.basic("field-app", "gabriel")
 
     private val authInterceptor = Interceptor { chain ->
         val req = chain.request().newBuilder()
