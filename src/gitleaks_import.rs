@@ -335,6 +335,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             paths: Vec::new(),
             skip_paths: Vec::new(),
             value: Default::default(),
+            report_at: Default::default(),
             span: 0,
             examples: Vec::new(),
             non_examples: Vec::new(),

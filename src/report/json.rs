@@ -16,7 +16,7 @@ fn config_files(report: &Report<'_>) -> Vec<JsonConfigFile> {
         .config_files
         .iter()
         .map(|c| JsonConfigFile {
-            path: report.tree_text(&c.path),
+            path: report.tree_path(&c.path),
             trust: c.trust.to_string(),
             replaced_rules: c.replaced_rules.clone(),
             disabled_rules: c.disabled_rules.clone(),
@@ -84,7 +84,7 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> 
             .stats
             .skipped
             .iter()
-            .map(|s| JsonSkip { path: report.tree_text(&s.path), reason: report.tree_text(&s.reason.to_string()) })
+            .map(|s| JsonSkip { path: report.tree_path(&s.path), reason: report.tree_text(&s.reason.to_string()) })
             .collect(),
         notes: report.stats.notes.iter().map(|n| report.tree_text(n)).collect(),
         config_files: config_files(report),

@@ -60,7 +60,16 @@ impl<'a> Report<'a> {
 
     /// A finding's path as a report may show it.
     pub fn path_of(&self, f: &Finding) -> String {
-        self.tree_text(f.origin.path())
+        self.tree_path(f.origin.path())
+    }
+
+    /// A path from the tree as a report may show it (each component redacted on its own).
+    pub fn tree_path(&self, path: &str) -> String {
+        if self.show_secrets {
+            path.to_string()
+        } else {
+            self.scanner.redact_path(path)
+        }
     }
 
     /// A finding's commit as a report may show it.

@@ -49,7 +49,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .skipped
         .iter()
         .map(|s| {
-            let path = report.tree_text(&s.path);
+            let path = report.tree_path(&s.path);
             Notification::builder()
                 .message(
                     Message::builder()

@@ -11,7 +11,7 @@ use regex::bytes::{Regex, RegexBuilder};
 
 use crate::text::one_line;
 pub use literals::required_literals;
-pub use spec::{RuleFile, RuleSpec, ValueKind, CHECKSUMS};
+pub use spec::{ReportAt, RuleFile, RuleSpec, ValueKind, CHECKSUMS};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));

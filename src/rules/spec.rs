@@ -29,6 +29,23 @@ impl ValueKind {
     }
 }
 
+/// Where a rule's findings are located.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportAt {
+    /// At the first character of the secret.
+    #[default]
+    Secret,
+    /// At the first character of the whole match.
+    Match,
+}
+
+impl ReportAt {
+    fn is_secret(&self) -> bool {
+        *self == ReportAt::Secret
+    }
+}
+
 /// A file of rules: `[[rules]]` tables.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,6 +116,10 @@ pub struct RuleSpec {
     /// What a value of this kind looks like, which picks the value filters it must pass.
     #[serde(default, skip_serializing_if = "ValueKind::is_random")]
     pub value: ValueKind,
+    /// Where a finding is located: at its secret (the default), or where the whole match starts (a
+    /// PEM key at its `-----BEGIN` line, where people and line-labelled benchmarks look for it).
+    #[serde(default, skip_serializing_if = "ReportAt::is_secret")]
+    pub report_at: ReportAt,
     /// Bytes past the keyword's line the regex may reach (multi-line secrets such as PEM blocks).
     #[serde(default)]
     pub span: usize,

@@ -18,7 +18,7 @@ use memchr::{memchr, memrchr};
 
 use crate::finding::{Finding, FingerprintKey, Fingerprints, LineSet, Origin, Severity};
 use crate::redact::Secret;
-use crate::rules::{Rule, RuleSet, ValueKind};
+use crate::rules::{ReportAt, Rule, RuleSet, ValueKind};
 pub use allowlist::Allowlist;
 pub use prefilter::Prefilter;
 pub use selftest::{check_rules, ExampleFailure};
@@ -65,6 +65,8 @@ struct Candidate {
     rule: usize,
     start: usize,
     end: usize,
+    /// Where the finding is reported: the secret's start, or the match's (`report_at = "match"`).
+    at: usize,
     entropy: f64,
     /// `Some(false)` when the rule's checksum failed softly (see `checksum::failure_is_soft`).
     checksum_valid: Option<bool>,
@@ -341,7 +343,8 @@ impl Scanner {
             });
             match verdict {
                 Ok((entropy, checksum_valid)) => {
-                    m.cands.push(Candidate { rule: ri, start, end, entropy, checksum_valid })
+                    let at = if rule.spec.report_at == ReportAt::Match { ws + m0.start() } else { start };
+                    m.cands.push(Candidate { rule: ri, start, end, at, entropy, checksum_valid })
                 }
                 Err(v) => {
                     if let Some(rec) = &mut m.rejected {
@@ -445,6 +448,12 @@ impl Scanner {
             .collect()
     }
 
+    /// A path from the tree as `redact_text` would show each of its components: a key used as a file
+    /// name is cut, but `infra/k8s/base/secret.yaml` is not taken for one token because of its slashes.
+    pub fn redact_path(&self, path: &str) -> String {
+        path.split('/').map(|c| self.redact_text(c)).collect::<Vec<_>>().join("/")
+    }
+
     /// `text` (a path, a commit message, an author) with every value a rule's pattern matches, and every
     /// token-shaped run, cut to its short prefix: what reports show of text that came from the tree.
     pub fn redact_text(&self, text: &str) -> String {
@@ -467,8 +476,8 @@ impl Scanner {
             if hidden {
                 secret = secret.without_prefix();
             }
-            let (line, column) = lines.position(data, c.start);
-            let (end_line, end_column) = lines.position_from(data, (line, c.start), c.end);
+            let (line, column) = lines.position(data, c.at);
+            let (end_line, end_column) = lines.position_from(data, (line, c.at), c.end);
             let path = origin.path();
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
@@ -482,8 +491,8 @@ impl Scanner {
                 end_line,
                 end_column,
                 fingerprints: Fingerprints::compute(&self.key, &rule.spec.id, &secret, path),
-                raw_snippet: snippet::raw_line(data, c.start),
-                snippet: snippet::redacted_line(data, c.start, &spans),
+                raw_snippet: snippet::raw_line(data, c.at),
+                snippet: snippet::redacted_line(data, c.at, &spans),
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
                 checksum_valid: c.checksum_valid,
