@@ -208,6 +208,24 @@ const NOT_PASSWORDS: &[&str] = &[
     "anonymous",
     "guest",
     "letmein",
+    // Database defaults and the values tests use for a wrong or a test login.
+    "postgres",
+    "mysql",
+    "root",
+    "wrong",
+    "nope",
+    "invalid",
+    "incorrect",
+    "badpassword",
+    "tester",
+    "runner",
+    "passw0rd",
+    "p@ssw0rd",
+    "p@ssword",
+    "pa55word",
+    "circle_test",
+    "testpass",
+    "testpassword",
 ];
 
 /// For `value = "password"` rules: whether a value under a password-named key is code, an identifier, a
@@ -217,7 +235,12 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
     let Ok(s) = std::str::from_utf8(secret) else {
         return true;
     };
-    if s.len() < 4 || s.len() > 128 || s.bytes().any(|b| b.is_ascii_whitespace() || b < 0x20) {
+    // Non-ASCII values are words of a language or test data (`ftp://😅:🙂@…`), rarely a password.
+    if s.len() < 4 || s.len() > 128 || !s.is_ascii() || s.bytes().any(|b| b.is_ascii_whitespace() || b < 0x20) {
+        return true;
+    }
+    // Masked (`:****`, `p***d`).
+    if s.contains("***") {
         return true;
     }
     let lower = s.to_ascii_lowercase();
@@ -400,6 +423,22 @@ pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
     if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') {
         return true;
     }
+    // `.data-api` (Bootstrap's event namespace), `./creds.json`: names and relative paths.
+    if s.starts_with('.') {
+        return true;
+    }
+    // Words of another language (`API-Schlüssel`): keys and tokens are ASCII.
+    if !s.is_ascii() {
+        return true;
+    }
+    // Version ranges in manifests and lock files (`^3.186.0`, `~1.2`, `>=2.0.0`).
+    let version = s.trim_start_matches(['^', '~', '>', '<', '=', 'v']);
+    if version.len() < s.len() || version.split('.').count() >= 3 {
+        let parts: Vec<&str> = version.split(['.', '-', '+']).collect();
+        if parts.len() >= 2 && !parts[0].is_empty() && parts[0].bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+    }
     // YAML anchors and aliases (`&defaults`, `*db_password`); a password may start with either too.
     if (s.starts_with('*') || s.starts_with('&'))
         && s[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
@@ -489,8 +528,6 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"header",
         b"length",
         b"_len",
-        b"url",
-        b"uri",
         b"path",
         b"file",
         b"dir",
@@ -563,6 +600,19 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"encompass",
     ];
     if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
+        return true;
+    }
+    // Where the secret is, not the secret: `*_url`, `redirectUri`, `url_*` (as whole pieces: `security`
+    // holds `uri`).
+    let piece = |w: &[u8]| {
+        lower.ends_with(w)
+            || lower.windows(w.len() + 1).any(|x| {
+                (x[..w.len()] == *w && !x[w.len()].is_ascii_alphanumeric())
+                    || (x[1..] == *w && !x[0].is_ascii_alphanumeric())
+            })
+            || lower.starts_with(w)
+    };
+    if piece(b"url") || piece(b"uri") {
         return true;
     }
     // A program that produces the secret (`credential-process`, `credential_helper`, `password_command`).
