@@ -224,7 +224,6 @@ const NOT_PASSWORDS: &[&str] = &[
     "p@ssword",
     "pa55word",
     "circle_test",
-    "testpass",
     "testpassword",
 ];
 
