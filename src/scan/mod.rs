@@ -9,6 +9,7 @@ pub mod checksum;
 pub mod content;
 pub mod entropy;
 pub mod filters;
+mod paths;
 mod prefilter;
 mod selftest;
 mod shadow;
@@ -41,7 +42,14 @@ const MAX_MATCHES_PER_BLOB: usize = 200_000;
 /// Finds secrets in blobs: the rules, their keyword prefilter, the allowlists and the fingerprint key.
 pub struct Scanner {
     rules: RuleSet,
+    /// The keywords of the rules that run on every path.
     prefilter: Prefilter,
+    /// Which rules run on a path.
+    paths: paths::PathIndex,
+    /// The keywords of those rules plus the path-limited rules that run on a file, by the set of the
+    /// latter: a `.pgpass` rule's `:` keyword must not make every colon of every file a hit. Few
+    /// distinct sets occur (a `.pgpass`, the YAML files, …), each built once.
+    by_paths: std::sync::RwLock<std::collections::HashMap<Vec<u32>, std::sync::Arc<Prefilter>>>,
     allowlists: Vec<Allowlist>,
     key: FingerprintKey,
     /// A rule whose pattern did not compile when first used (see `broken_rule`).
@@ -153,9 +161,18 @@ impl Scanner {
     /// A scanner for `rules`; empty allowlists are dropped. Fingerprints use the test key until
     /// `with_fingerprint_key`.
     pub fn new(rules: RuleSet, allowlists: Vec<Allowlist>) -> Self {
-        let prefilter = Prefilter::new(&rules);
+        let prefilter = Prefilter::of(&rules, |i| rules.rules[i].applies_everywhere());
+        let paths = paths::PathIndex::new(&rules);
         let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
-        Scanner { rules, prefilter, allowlists, key: FingerprintKey::for_tests(), broken: std::sync::OnceLock::new() }
+        Scanner {
+            rules,
+            prefilter,
+            paths,
+            by_paths: Default::default(),
+            allowlists,
+            key: FingerprintKey::for_tests(),
+            broken: std::sync::OnceLock::new(),
+        }
     }
 
     /// The key fingerprints are computed with (the user's; `FingerprintKey::for_tests` by default).
@@ -222,7 +239,7 @@ impl Scanner {
         if check_paths && self.allowlists.iter().any(|a| a.exclude_file(path)) {
             return BlobScan::default();
         }
-        let applies: Vec<bool> = self.rules.rules.iter().map(|r| !check_paths || r.applies_to(path)).collect();
+        let applies = if check_paths { self.paths.applies(path) } else { vec![true; self.rules.len()] };
         self.scan_applying(data, origin, applies)
     }
 
@@ -268,8 +285,27 @@ impl Scanner {
         m
     }
 
+    /// The prefilter for a blob that `applies` marks the rules of.
+    fn prefilter_for(&self, applies: &[bool]) -> Option<std::sync::Arc<Prefilter>> {
+        let limited: Vec<u32> = (0..self.rules.len())
+            .filter(|&i| applies[i] && !self.rules.rules[i].applies_everywhere())
+            .map(|i| i as u32)
+            .collect();
+        if limited.is_empty() {
+            return None;
+        }
+        if let Some(p) = self.by_paths.read().unwrap_or_else(|e| e.into_inner()).get(&limited) {
+            return Some(p.clone());
+        }
+        let everywhere = |i: usize| self.rules.rules[i].applies_everywhere() && applies[i];
+        let p = std::sync::Arc::new(Prefilter::of(&self.rules, |i| everywhere(i) || limited.contains(&(i as u32))));
+        self.by_paths.write().unwrap_or_else(|e| e.into_inner()).insert(limited, p.clone());
+        Some(p)
+    }
+
     fn collect(&self, data: &[u8], applies: &[bool], m: &mut Matches, open: &mut [Option<(usize, usize)>]) {
-        self.prefilter.hits(data, |hit| {
+        let limited = self.prefilter_for(applies);
+        limited.as_deref().unwrap_or(&self.prefilter).hits(data, |hit| {
             let r = hit.rule as usize;
             if !applies[r] || m.truncated {
                 return;
