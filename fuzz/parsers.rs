@@ -210,14 +210,20 @@ fn seeds(target: &str, scratch: &Path) -> Vec<Vec<u8>> {
             b"[[rules]]\nid = \"x\"\nname = \"x\"\nseverity = \"high\"\nkeywords = [\"key\"]\npattern = '''key=(?P<secret>[a-z0-9_]{8,})'''\nmin_entropy = 2.0\nspan = 10\nallow = ['^sk']\npaths = ['**/*.env']\n".to_vec(),
         ],
         "rules" => {
-            let mut v = Vec::new();
-            if let Ok(dir) = std::fs::read_dir(root.join("rules")) {
-                for e in dir.flatten() {
-                    if let Ok(b) = std::fs::read(e.path()) {
+            // Every rule file, in rules/providers, rules/generic and rules/formats.
+            fn walk(dir: &Path, v: &mut Vec<Vec<u8>>) {
+                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        walk(&p, v);
+                    } else if let Ok(b) = std::fs::read(&p) {
                         v.push(b);
                     }
                 }
             }
+            let mut v = Vec::new();
+            walk(&root.join("rules"), &mut v);
+            assert!(!v.is_empty(), "no rule files under rules/ to seed the fuzzer");
             v
         }
         _ => {

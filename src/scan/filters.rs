@@ -10,6 +10,17 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         // `EXAMPLE` inside); seven given capitals do not turn up in a random value by chance.
         return has_template_syntax(secret) || memchr::memmem::find(secret, b"EXAMPLE").is_some();
     }
+    // The sample values of the OAuth 2.0 RFC (6749), copied into client libraries and their tests.
+    const DOCUMENTED: &[&[u8]] = &[
+        b"2YotnFZFEjr1zCsicMWpAA",
+        b"tGzv3JOkF0XG5Qx2TlKWIA",
+        b"SplxlOBeZQQYbYS6WxSbIA",
+        b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+        b"gX1fBat3bV",
+    ];
+    if DOCUMENTED.contains(&secret) {
+        return true;
+    }
     // Already redacted (`sk_live_…`) or elided with an ellipsis.
     if memchr::memmem::find(secret, "…".as_bytes()).is_some() {
         return true;
@@ -337,7 +348,9 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
     }
     // Identifiers: letters and `_`/`-` only, shaped like code rather than a chosen word.
     if b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'-') {
-        let camel = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        // camelCase made of words (`passwordField`), not random mixed case (`PEQGxgUpytqnq`).
+        let camel = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            && name_pieces(b).iter().all(|p| wordish(p) || matches!(p.as_slice(), b"pwd" | b"pw" | b"pass"));
         let upper = b.iter().all(|&c| !c.is_ascii_lowercase());
         let pieces = s.split(['_', '-']).filter(|p| !p.is_empty()).count();
         let names_a_password = lower.contains("password") || lower.contains("passwd");
@@ -351,7 +364,7 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
 /// Whether a key name says a hex value under it is the secret itself, not a digest.
 fn names_a_hex_secret(name: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
-    [&b"token"[..], b"key", b"salt"].iter().any(|w| memchr::memmem::find(&lower, w).is_some())
+    [&b"token"[..], b"key", b"salt", b"bearer"].iter().any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
 /// Whether a password rule's value is a stock word put where a password goes (`changeme`, `password123`,
@@ -367,7 +380,8 @@ pub fn is_stock_password(secret: &[u8]) -> bool {
     }
     // `password123`, `secret1`, `Password!`: the stock word with digits or symbols tacked on.
     let stem = letters.trim_end_matches(|c: char| c.is_ascii_digit());
-    matches!(stem, "password" | "passwd" | "secret" | "changeme" | "test" | "example")
+    // `your_password`, `YourSecret1`: a slot to fill in.
+    matches!(stem, "password" | "passwd" | "secret" | "changeme" | "test" | "example") || letters.starts_with("your")
 }
 
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
@@ -521,6 +535,9 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"pattern",
         b"regex",
         b"field",
+        b"attribute",
+        b"attr",
+        b"column",
         b"label",
         b"placeholder",
         b"hint",
@@ -598,7 +615,22 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"surpass",
         b"encompass",
     ];
-    if WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some()) {
+    // Whole pieces of the name (`elastic` holds `last`, `account` holds `count`, `latest` holds `test`):
+    // a word matches a piece, its plural, or, for the few stems below, the start of one.
+    const STEMS: &[&[u8]] = &[b"file", b"dir", b"path", b"expir", b"idempot", b"paginat", b"verif", b"length"];
+    let pieces = name_pieces(name);
+    let joined: Vec<u8> = pieces.concat();
+    if pieces.iter().any(|p| {
+        WORDS.iter().any(|w| {
+            let w = w.strip_prefix(b"_").unwrap_or(w);
+            p.as_slice() == w
+                || (p.len() == w.len() + 1 && p.starts_with(w) && p.ends_with(b"s"))
+                || (STEMS.contains(&w) && p.starts_with(w))
+        })
+    }) || [&b"clienttoken"[..], b"nexttoken", b"pagetoken"]
+        .iter()
+        .any(|c| memchr::memmem::find(&joined, c).is_some())
+    {
         return true;
     }
     // Where the secret is, not the secret: `*_url`, `redirectUri`, `url_*` (as whole pieces: `security`
@@ -621,6 +653,43 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
     }
     // `…Id` / `…_id`: an identifier, not the secret itself.
     lower.ends_with(b"id") && !lower.ends_with(b"oid") && !lower.ends_with(b"uid")
+}
+
+/// A lower-case piece that reads as a word: it has a vowel and no run of four consonants.
+fn wordish(p: &[u8]) -> bool {
+    let vowel = |c: &u8| b"aeiou".contains(c);
+    let mut run = 0;
+    for c in p {
+        run = if vowel(c) || !c.is_ascii_alphabetic() { 0 } else { run + 1 };
+        if run >= 4 {
+            return false;
+        }
+    }
+    p.iter().any(vowel)
+}
+
+/// A name's pieces, lower-cased: split at every character that is not a letter or digit and where
+/// camelCase starts a new word (`elasticsearch.password` -> elasticsearch, password; `nextToken` -> next,
+/// token; `DB_PASSWORD` -> db, password).
+fn name_pieces(name: &[u8]) -> Vec<Vec<u8>> {
+    let mut pieces = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    for (i, &c) in name.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                pieces.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && i > 0 && name[i - 1].is_ascii_lowercase() && !cur.is_empty() {
+            pieces.push(std::mem::take(&mut cur));
+        }
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    pieces
 }
 
 /// camelCase / snake_case made of word-like pieces (vowels present in each piece).
