@@ -253,6 +253,11 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
     if s.contains("***") {
         return true;
     }
+    // A version (`rpassword = "7.4.0"` in a manifest), not a password.
+    let v = s.trim_start_matches(['^', '~', '=', '>', '<', 'v']);
+    if v.contains('.') && v.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return true;
+    }
     let lower = s.to_ascii_lowercase();
     let letters: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
     if is_stock_password(secret) {
@@ -536,6 +541,7 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"regex",
         b"field",
         b"attribute",
+        b"provider",
         b"attr",
         b"column",
         b"label",
@@ -822,6 +828,8 @@ mod tests {
             "%20!%22$%&",
             "pw",
             "has space",
+            "7.4.0",
+            "^4.0.5",
         ] {
             assert!(is_template(not.as_bytes()) || is_unlikely_password(not.as_bytes(), None), "{not}");
         }
