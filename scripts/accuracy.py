@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Line-level precision/recall of secret scanners on benches/accuracy/corpus.
+"""Line-level precision/recall of secret scanners on the accuracy corpus.
+
+Without --corpus, the corpus is generated first from tests/fixtures/accuracy/templates (deterministic,
+a second or so) into target/accuracy/: corpus/, labels.tsv, hard-negatives.tsv.
 
 A finding counts for the (path, line) it starts on; several findings on one
 line count once.  A predicted line listed in labels.tsv is a true positive,
@@ -30,9 +33,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_CORPUS = os.path.join(ROOT, "benches", "accuracy", "corpus")
-DEFAULT_LABELS = os.path.join(ROOT, "benches", "accuracy", "labels.tsv")
-DEFAULT_HARD = os.path.join(ROOT, "benches", "accuracy", "hard-negatives.tsv")
+GENERATOR = os.path.join(ROOT, "tests", "fixtures", "accuracy", "generate.py")
+GENERATED = os.path.join(ROOT, "target", "accuracy")
 
 
 def read_tsv(path, ncols):
@@ -149,9 +151,9 @@ def score(pred_lines, labels):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
-    ap.add_argument("--labels", default=DEFAULT_LABELS)
-    ap.add_argument("--hard", default=DEFAULT_HARD, help="hard-negative lines (for the FP breakdown)")
+    ap.add_argument("--corpus", help="a corpus made earlier (default: generate one into target/accuracy)")
+    ap.add_argument("--labels", help="its labels (default: beside a generated corpus)")
+    ap.add_argument("--hard", help="hard-negative lines, for the FP breakdown (default: beside a generated corpus)")
     ap.add_argument("--leakhound", metavar="BIN", help="run this leakhound binary")
     ap.add_argument("--peer", action="append", default=[], metavar="NAME=BIN",
                     help="run a gitleaks-compatible or betterleaks binary")
@@ -164,6 +166,13 @@ def main():
     ap.add_argument("--span", action="store_true",
                     help="credit a multi-line finding to the first positive line it covers, not only its start line")
     a = ap.parse_args()
+    if a.corpus is None:
+        subprocess.run([sys.executable, GENERATOR, GENERATED], check=True, stderr=subprocess.DEVNULL)
+        a.corpus = os.path.join(GENERATED, "corpus")
+        a.labels = a.labels or os.path.join(GENERATED, "labels.tsv")
+        a.hard = a.hard or os.path.join(GENERATED, "hard-negatives.tsv")
+    if a.labels is None:
+        sys.exit("--labels is needed with --corpus")
 
     corpus = os.path.abspath(a.corpus)
     labels = {(p, int(l)): k for p, l, k in read_tsv(a.labels, 3)}

@@ -196,6 +196,7 @@ impl Rule {
 
     /// Whether the rule runs on `path` (its `paths` globs, every path when it has none; never on its
     /// `skip_paths`).
+    #[cfg(test)]
     pub(crate) fn applies_to(&self, path: &str) -> bool {
         self.paths.as_ref().is_none_or(|g| g.is_match(path))
             && !self.skip_paths.as_ref().is_some_and(|g| g.is_match(path))

@@ -38,6 +38,8 @@ const ALLOW_NEXT_LINE: &[u8] = b"leakhound:allow-next-line";
 pub const MAX_FINDINGS_PER_BLOB: usize = 10_000;
 /// Most pattern matches (kept or filtered) one blob may give, for the same reason.
 const MAX_MATCHES_PER_BLOB: usize = 200_000;
+/// Distinct sets of path-limited rules that get a prefilter of their own (see `prefilter_for`).
+const MAX_PREFILTER_SETS: usize = 64;
 
 /// Finds secrets in blobs: the rules, their keyword prefilter, the allowlists and the fingerprint key.
 pub struct Scanner {
@@ -50,6 +52,8 @@ pub struct Scanner {
     /// latter: a `.pgpass` rule's `:` keyword must not make every colon of every file a hit. Few
     /// distinct sets occur (a `.pgpass`, the YAML files, …), each built once.
     by_paths: std::sync::RwLock<std::collections::HashMap<Vec<u32>, std::sync::Arc<Prefilter>>>,
+    /// Every keyword: for files past `MAX_PREFILTER_SETS` distinct sets.
+    all_keywords: std::sync::OnceLock<std::sync::Arc<Prefilter>>,
     allowlists: Vec<Allowlist>,
     key: FingerprintKey,
     /// A rule whose pattern did not compile when first used (see `broken_rule`).
@@ -169,6 +173,7 @@ impl Scanner {
             prefilter,
             paths,
             by_paths: Default::default(),
+            all_keywords: std::sync::OnceLock::new(),
             allowlists,
             key: FingerprintKey::for_tests(),
             broken: std::sync::OnceLock::new(),
@@ -297,9 +302,18 @@ impl Scanner {
         if let Some(p) = self.by_paths.read().unwrap_or_else(|e| e.into_inner()).get(&limited) {
             return Some(p.clone());
         }
+        // Bounded: rules from a scanned repository's config could make every file a set of its own.
+        // Past the bound, the prefilter of every keyword serves (the rules that do not apply are
+        // dropped at their hits, as before there were sets).
+        let mut cache = self.by_paths.write().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= MAX_PREFILTER_SETS {
+            return Some(
+                self.all_keywords.get_or_init(|| std::sync::Arc::new(Prefilter::of(&self.rules, |_| true))).clone(),
+            );
+        }
         let everywhere = |i: usize| self.rules.rules[i].applies_everywhere() && applies[i];
         let p = std::sync::Arc::new(Prefilter::of(&self.rules, |i| everywhere(i) || limited.contains(&(i as u32))));
-        self.by_paths.write().unwrap_or_else(|e| e.into_inner()).insert(limited, p.clone());
+        cache.insert(limited, p.clone());
         Some(p)
     }
 
@@ -440,6 +454,7 @@ impl Scanner {
     /// it: what `leakhound scan --explain` prints. Runs every rule, whatever its paths.
     pub fn explain(&self, data: &[u8], origin: &Origin, lines: Option<(u32, u32)>) -> Vec<Explained> {
         let path = origin.path();
+        let runs_here = self.paths.applies(path);
         let applies = vec![true; self.rules.len()];
         let mut m = Matches { rejected: Some(Vec::new()), ..Matches::default() };
         let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
@@ -447,8 +462,7 @@ impl Scanner {
         let mut out: Vec<(usize, usize, usize, Verdict)> = m.rejected.take().unwrap_or_default();
         m.cands.sort_by_key(|c| (self.rules.rules[c.rule].precedence(), c.rule, c.start));
         // As in a scan, only rules that run on this path take part in shadowing.
-        let (cands, elsewhere): (Vec<_>, Vec<_>) =
-            m.cands.iter().partition(|c| self.rules.rules[c.rule].applies_to(path));
+        let (cands, elsewhere): (Vec<_>, Vec<_>) = m.cands.iter().partition(|c| runs_here[c.rule]);
         out.extend(elsewhere.iter().map(|c| (c.rule, c.start, c.end, Verdict::RulePaths)));
         let keys: Vec<_> =
             cands.iter().map(|c| (c.rule, c.start, c.end, self.rules.rules[c.rule].spec.generic)).collect();
@@ -714,6 +728,64 @@ mod chain_tests {
         let s = builtin(vec![allow]);
         let v = verdicts(&s, "k = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"\n"); // leakhound:allow
         assert!(v.contains(&("stripe-live-secret-key".into(), Verdict::Allowlisted("team.toml".into()))), "{v:?}");
+    }
+
+    fn scan_at(s: &Scanner, path: &str, text: &str) -> Vec<Finding> {
+        s.scan(text.as_bytes(), &Origin::File { path: path.into() })
+    }
+
+    #[test]
+    fn path_limited_rules_run_only_on_their_paths() {
+        let s = builtin(Vec::new());
+        // `.pgpass` lines wake a rule whose keyword (`:`) only that file's prefilter holds.
+        let line = "db.internal:5432:orders:app:Kestrel-Ridge42\n";
+        assert!(scan_at(&s, "home/.pgpass", line).iter().any(|f| f.rule_id == "pgpass-password"));
+        assert!(scan_at(&s, "notes/hosts.txt", line).iter().all(|f| f.rule_id != "pgpass-password"));
+        // skip_paths: a translation's "password" is a label, the same line in config is a password.
+        let json = "{ \"password\": \"Tulipfield77\" }\n";
+        assert!(scan_at(&s, "src/i18n/de.json", json).is_empty());
+        assert!(!scan_at(&s, "config/app.json", json).is_empty());
+    }
+
+    #[test]
+    fn past_the_bound_of_prefilter_sets_path_limited_rules_still_run() {
+        // More distinct sets of path-limited rules than get their own prefilter (a hostile config could
+        // make one per file): each file still gets exactly its own rule's finding.
+        let n = MAX_PREFILTER_SETS + 6;
+        let rules: String = (0..n)
+            .map(|i| {
+                format!("[[rules]]\nid = \"r{i}\"\nname = \"r{i}\"\nseverity = \"high\"\nkeywords = [\"tok{i}_\"]\npattern = '\\btok{i}_([a-z0-9]{{12}})'\npaths = [\"f{i}.txt\"]\n")
+            })
+            .collect();
+        let mut set = RuleSet::default();
+        set.add_file_text("many.toml", &rules, "custom", true).unwrap();
+        let s = Scanner::new(set, Vec::new());
+        for i in 0..n {
+            let text = format!("tok{i}_a1b2c3d4e5f6 tok{}_a1b2c3d4e5f6\n", (i + 1) % n);
+            let ids: Vec<String> = scan_at(&s, &format!("f{i}.txt"), &text).into_iter().map(|f| f.rule_id).collect();
+            assert_eq!(ids, vec![format!("r{i}")], "file {i}");
+        }
+    }
+
+    #[test]
+    fn a_pem_key_is_reported_at_its_begin_line() {
+        let s = builtin(Vec::new());
+        let body: String = (0..4)
+            .map(|i| format!("{}\n", format!("MIIEp{i}AIBAAKCAQEA7r9Qx2Lm4Tz8Vb3Nk6Yh1Wd5Pc0Fs9Ju").repeat(2)))
+            .collect();
+        let text = format!("config:\n-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----\n");
+        let f = scan_at(&s, "deploy/key.pem", &text);
+        let key = f.iter().find(|f| f.rule_id == "private-key").expect("the key is found");
+        assert_eq!(key.line, 2, "{f:#?}");
+    }
+
+    #[test]
+    fn paths_are_redacted_component_by_component() {
+        let s = builtin(Vec::new());
+        assert_eq!(s.redact_path("infra/k8s/base/secret.yaml"), "infra/k8s/base/secret.yaml");
+        let key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"; // leakhound:allow (a documented Stripe sample shape)
+        let shown = s.redact_path(&format!("leaked/{key}.txt"));
+        assert!(shown.starts_with("leaked/") && !shown.contains(&key[8..]), "{shown}");
     }
 
     #[test]
