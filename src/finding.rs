@@ -41,6 +41,66 @@ impl Severity {
     }
 }
 
+/// How likely a finding is a real, usable credential rather than a sample, a test value or a look-alike.
+/// Ordered: `Low < Medium < High`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Probably a sample, a test value or a look-alike; still reported by default.
+    Low,
+    /// A credential-shaped value where credentials go, with nothing for or against it.
+    #[default]
+    Medium,
+    /// A provider's own format (or a valid checksum) where nothing suggests a sample.
+    High,
+}
+
+impl Confidence {
+    /// The lowercase name reports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Why a finding has the confidence it has: a closed list, so that reports and filters can rely on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The secret passed its rule's checksum: an issued token, not a typed one.
+    ChecksumValid,
+    /// The secret failed its rule's checksum: it cannot have been issued.
+    ChecksumFailed,
+    /// A loose rule for secrets of any provider (`password = "…"`), not a provider's own format.
+    GenericRule,
+    /// The path is a test, fixture, example, sample, mock or documentation file.
+    TestPath,
+    /// The line names an example or local host (`example.com`, `localhost`, `127.0.0.1`).
+    ExampleHost,
+    /// The value has a sample's words in it (`example`, `dummy`, `test`, `changeme`, `xxxx`).
+    PlaceholderLike,
+    /// The secret was found only after decoding (base64, percent-encoding, string escapes).
+    Decoded,
+}
+
+impl Reason {
+    /// The kebab-case name reports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::ChecksumValid => "checksum-valid",
+            Reason::ChecksumFailed => "checksum-failed",
+            Reason::GenericRule => "generic-rule",
+            Reason::TestPath => "test-path",
+            Reason::ExampleHost => "example-host",
+            Reason::PlaceholderLike => "placeholder-like",
+            Reason::Decoded => "decoded",
+        }
+    }
+}
+
 /// The commit a history finding comes from: the one that introduced the blob at this path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -151,6 +211,23 @@ pub enum Origin {
         /// The commit that introduced the blob at this path.
         commit: std::sync::Arc<CommitInfo>,
     },
+    /// A blob no ref reaches (dropped by a rebase, a reset or a force push, still in the object
+    /// database): its path and commit when a dangling commit or tree still names it.
+    Unreachable {
+        /// Its path in a dangling commit's tree, or `<unreachable blob SHA>` when no tree names it.
+        path: String,
+        /// The blob's object id.
+        blob: ObjectId,
+        /// The dangling commit that holds it, if any.
+        commit: Option<std::sync::Arc<CommitInfo>>,
+    },
+    /// A commit message (`<commit message>`) or an annotated tag's message (`<tag NAME>`).
+    Message {
+        /// What reports show as its path.
+        path: String,
+        /// The commit, or for a tag the tag object (id, tagger, date, first line).
+        commit: std::sync::Arc<CommitInfo>,
+    },
     /// A file staged in the index (pre-commit).
     Staged {
         /// The file's path, relative to the work tree.
@@ -164,24 +241,31 @@ impl Origin {
     /// The path reports show (`<stdin>` for standard input).
     pub fn path(&self) -> &str {
         match self {
-            Origin::File { path } | Origin::Commit { path, .. } | Origin::Staged { path } => path,
+            Origin::File { path }
+            | Origin::Commit { path, .. }
+            | Origin::Unreachable { path, .. }
+            | Origin::Message { path, .. }
+            | Origin::Staged { path } => path,
             Origin::Stdin => "<stdin>",
         }
     }
 
-    /// The commit of a history blob; None for any other origin.
+    /// The commit of a history blob or message (for a tag's message, the tag); None for any other origin.
     pub fn commit(&self) -> Option<&CommitInfo> {
         match self {
-            Origin::Commit { commit, .. } => Some(commit),
+            Origin::Commit { commit, .. } | Origin::Message { commit, .. } => Some(commit),
+            Origin::Unreachable { commit, .. } => commit.as_deref(),
             _ => None,
         }
     }
 
-    /// The origin's kind as reports name it: `file`, `commit`, `staged` or `stdin`.
+    /// The origin's kind as reports name it: `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
     pub fn kind(&self) -> &'static str {
         match self {
             Origin::File { .. } => "file",
             Origin::Commit { .. } => "commit",
+            Origin::Unreachable { .. } => "unreachable",
+            Origin::Message { .. } => "message",
             Origin::Staged { .. } => "staged",
             Origin::Stdin => "stdin",
         }
@@ -217,6 +301,10 @@ pub struct Finding {
     pub entropy: f64,
     /// Whether the secret passed its rule's checksum; `None` when the rule has none.
     pub checksum_valid: Option<bool>,
+    /// How likely this is a real credential.
+    pub confidence: Confidence,
+    /// What decided the confidence, most telling first.
+    pub reasons: Vec<Reason>,
     /// Keyed fingerprints identifying the secret and its location.
     pub fingerprints: Fingerprints,
 }

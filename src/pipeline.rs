@@ -152,11 +152,14 @@ pub fn run(
     Ok((findings, stats))
 }
 
-/// Sort by place and drop repeats: one finding per rule, secret and place (path, commit, line, column).
+/// Drop repeats (one finding per rule, secret and place: path, commit, line, column) and order what is
+/// left by severity, confidence, then place.
 pub fn dedup(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
         (f.origin.path().to_string(), f.origin.commit().map(|c| c.sha.clone()), f.line, f.column, f.rule_id.clone())
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| key(a) == key(b) && a.fingerprints == b.fingerprints);
+    // What to rotate first comes first: severity, then confidence; place breaks ties (a stable sort).
+    findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), std::cmp::Reverse(f.confidence)));
 }

@@ -56,7 +56,19 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
             findings,
         });
     }
-    let (findings, for_baseline) = drop_accepted(findings, &args, &config_dir, &scanner, &mut stats, &mut warnings)?;
+    let (mut findings, for_baseline) =
+        drop_accepted(findings, &args, &config_dir, &scanner, &mut stats, &mut warnings)?;
+    if let Some(min) = args.min_confidence.map(leakhound::finding::Confidence::from) {
+        let before = findings.len();
+        findings.retain(|f| f.confidence >= min);
+        stats.suppressed.push(Suppression {
+            source: format!("--min-confidence {}", min.as_str()),
+            kind: "confidence",
+            trust: "user",
+            files: 0,
+            findings: (before - findings.len()) as u64,
+        });
+    }
     for x in stats.suppressed.iter().filter(|x| x.trust == "repository" && (x.files > 0 || x.findings > 0)) {
         warnings.push(format!(
             "{} in the scanned tree suppressed {} finding(s){}; review it, or scan with --no-repo-config",

@@ -243,6 +243,7 @@ pub(super) fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn So
                 threads,
                 path_prefix,
                 only_under,
+                unreachable: !args.reachable_only,
             }),
         });
     }

@@ -29,6 +29,7 @@ pub fn body(f: &Finding, provider: &str, include_token: bool, redact: &dyn Fn(&s
         "tool": { "name": "leakhound", "version": env!("CARGO_PKG_VERSION") },
         "idempotency_key": f.fingerprints.secret,
         "rule": { "id": f.rule_id, "name": f.rule_name, "provider": provider, "severity": f.severity.as_str() },
+        "confidence": f.confidence.as_str(),
         "location": {
             "origin": f.origin.kind(),
             "path": redact(f.origin.path()),

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{shown_secret, shown_snippet, Report};
-use crate::finding::Severity;
+use crate::finding::{Confidence, Severity};
 use crate::text::escape_control;
 
 struct Paint(bool);
@@ -21,15 +21,34 @@ impl Paint {
 pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let p = Paint(color);
     let mut last_path: Option<(&str, Option<&str>)> = None;
+    // Findings come worst first; the view groups them by file, a file where its worst finding is,
+    // its findings in line order.
+    let mut groups: Vec<Vec<&crate::finding::Finding>> = Vec::new();
+    let mut group_of: std::collections::HashMap<(&str, Option<&str>), usize> = std::collections::HashMap::new();
+    for f in report.findings {
+        let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
+        let i = *group_of.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push(f);
+    }
+    for g in &mut groups {
+        g.sort_by_key(|f| (f.line, f.column));
+    }
     // Everything that came from the tree is redacted, then escaped: a file name or commit author
     // cannot carry terminal control sequences.
-    for f in report.findings {
+    for f in groups.into_iter().flatten() {
         let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
         if last_path != Some(key) {
             if last_path.is_some() {
                 writeln!(out)?;
             }
-            let path = report.path_of(f);
+            let mut path = report.path_of(f);
+            if f.origin.kind() == "unreachable" {
+                // Dropped from every ref: only a clone that still holds the object has it.
+                path.push_str(" (unreachable)");
+            }
             let path = escape_control(&path);
             match report.commit_of(f) {
                 Some(c) => writeln!(
@@ -66,17 +85,19 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
             escape_control(&f.rule_id),
             p.wrap("2", &escape_control(&f.rule_name))
         )?;
-        let note = if f.checksum_valid == Some(false) {
-            "  (checksum fails: not an issued token, likely a sample)"
-        } else {
-            ""
+        let why: Vec<&str> = f.reasons.iter().map(|r| r.as_str()).collect();
+        let mut note = format!("  {} confidence", f.confidence.as_str());
+        if !why.is_empty() {
+            note.push_str(&format!(" ({})", why.join(", ")));
+        }
+        if f.checksum_valid == Some(false) {
+            note.push_str(": checksum fails, not an issued token, likely a sample");
+        }
+        let note = match f.confidence {
+            Confidence::High => p.wrap("1", &note),
+            _ => p.wrap("2", &note),
         };
-        writeln!(
-            out,
-            "             secret  {}{}",
-            escape_control(&shown_secret(f, report.show_secrets)),
-            p.wrap("2", note)
-        )?;
+        writeln!(out, "             secret  {}{}", escape_control(&shown_secret(f, report.show_secrets)), note)?;
         writeln!(out, "             {}", p.wrap("2", &escape_control(shown_snippet(f, report.show_secrets))))?;
     }
     if !report.findings.is_empty() {

@@ -56,6 +56,8 @@ pub(crate) fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
         rule_name: f.rule_name.clone(),
         provider: report.rules.get(&f.rule_id).map_or("generic", |r| r.provider()).to_string(),
         severity: f.severity.as_str().to_string(),
+        confidence: f.confidence,
+        confidence_reasons: f.reasons.clone(),
         origin: f.origin.kind().to_string(),
         path: report.path_of(f),
         line: f.line,

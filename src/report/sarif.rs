@@ -221,6 +221,10 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
     if let Some(valid) = f.checksum_valid {
         props.insert("checksumValid".to_string(), json!(valid));
     }
+    props.insert("confidence".to_string(), json!(f.confidence.as_str()));
+    if !f.reasons.is_empty() {
+        props.insert("confidenceReasons".to_string(), json!(f.reasons));
+    }
     props.insert("origin".to_string(), json!(f.origin.kind()));
     if let Some(c) = report.commit_of(f) {
         props.insert(

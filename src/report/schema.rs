@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Delivery;
-use crate::finding::{CommitInfo, Fingerprints};
+use crate::finding::{CommitInfo, Confidence, Fingerprints, Reason};
 
 /// 1: leakhound 0.1 (no `schema_version`, unkeyed fingerprints); 2: keyed fingerprints, the key id,
 /// `config_files` and `suppressed`.
@@ -56,7 +56,14 @@ pub struct JsonFinding {
     pub provider: String,
     /// `low`, `medium`, `high` or `critical`.
     pub severity: String,
-    /// `file`, `commit`, `staged` or `stdin`.
+    /// `high`, `medium` or `low`: how likely a real credential (absent in reports before it existed).
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Why: `checksum-valid`, `checksum-failed`, `generic-rule`, `test-path`, `example-host`,
+    /// `placeholder-like`, `decoded`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confidence_reasons: Vec<Reason>,
+    /// `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
     pub origin: String,
     /// The file or blob path (`<stdin>` for standard input), redacted like any text from the tree.
     pub path: String,

@@ -5,7 +5,41 @@ use serde::{Deserialize, Serialize};
 use crate::finding::Severity;
 
 /// The checksum validators a rule may name (`checksum = "…"`); `scan::checksum` implements them.
-pub const CHECKSUMS: &[&str] = &["github-crc32", "jwt", "base58-64", "byte-array-64", "base64-user-pass"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Checksum {
+    /// GitHub and npm tokens: CRC32 of the random part, in base62, as the last 6 characters.
+    #[serde(rename = "github-crc32")]
+    GithubCrc32,
+    /// A JWT: three base64url parts, the first two JSON objects, the first with `alg`.
+    #[serde(rename = "jwt")]
+    Jwt,
+    /// Base58 that decodes to exactly 64 bytes (Solana keypairs).
+    #[serde(rename = "base58-64")]
+    Base58Of64,
+    /// A JSON array of exactly 64 numbers 0..=255 (Solana keypair files).
+    #[serde(rename = "byte-array-64")]
+    ByteArrayOf64,
+    /// Base64 that decodes to printable `user:password` (Basic auth, Docker `auth`).
+    #[serde(rename = "base64-user-pass")]
+    Base64UserPass,
+}
+
+impl Checksum {
+    /// Every validator, for `rules list` and docs.
+    pub const ALL: [Checksum; 5] =
+        [Checksum::GithubCrc32, Checksum::Jwt, Checksum::Base58Of64, Checksum::ByteArrayOf64, Checksum::Base64UserPass];
+
+    /// The name rule files use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Checksum::GithubCrc32 => "github-crc32",
+            Checksum::Jwt => "jwt",
+            Checksum::Base58Of64 => "base58-64",
+            Checksum::ByteArrayOf64 => "byte-array-64",
+            Checksum::Base64UserPass => "base64-user-pass",
+        }
+    }
+}
 
 /// What a rule's secret looks like; each kind has its own test for "this is not a real value".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +109,7 @@ pub struct RuleSpec {
     pub min_entropy: Option<f64>,
     /// A named validator the secret must pass (see `scan::checksum`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checksum: Option<String>,
+    pub checksum: Option<Checksum>,
     /// The issuing provider, for reports and webhooks; defaults to the rule file's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,

@@ -3,23 +3,24 @@
 
 use base64::Engine;
 
+use crate::rules::Checksum;
+
 /// Whether a failed check still leaves a credential-shaped value worth reporting. GitHub and npm token
 /// checksums tell a token GitHub issued from one typed by hand (test fixtures, planted samples), but
 /// the shape alone is already specific; the other checks are structural (a JWT that does not decode is
 /// not a JWT), so failing them means no finding.
-pub fn failure_is_soft(name: &str) -> bool {
-    name == "github-crc32"
+pub fn failure_is_soft(check: Checksum) -> bool {
+    check == Checksum::GithubCrc32
 }
 
-/// Whether `secret` passes the validator `name` (an unknown name never passes).
-pub(crate) fn check(name: &str, secret: &[u8]) -> bool {
-    match name {
-        "github-crc32" => github_crc32(secret),
-        "jwt" => jwt(secret),
-        "base58-64" => bs58::decode(secret).into_vec().is_ok_and(|v| v.len() == 64),
-        "byte-array-64" => byte_array_64(secret),
-        "base64-user-pass" => base64_user_pass(secret),
-        _ => false,
+/// Whether `secret` passes the validator `check`.
+pub(crate) fn check(check: Checksum, secret: &[u8]) -> bool {
+    match check {
+        Checksum::GithubCrc32 => github_crc32(secret),
+        Checksum::Jwt => jwt(secret),
+        Checksum::Base58Of64 => bs58::decode(secret).into_vec().is_ok_and(|v| v.len() == 64),
+        Checksum::ByteArrayOf64 => byte_array_64(secret),
+        Checksum::Base64UserPass => base64_user_pass(secret),
     }
 }
 
@@ -119,33 +120,33 @@ mod tests {
     #[test]
     fn github_checksum_accepts_valid_and_rejects_altered() {
         let t = github_token("ghp_", "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1");
-        assert!(check("github-crc32", t.as_bytes()));
+        assert!(check(Checksum::GithubCrc32, t.as_bytes()));
         let mut bad = t.into_bytes();
         bad[10] = if bad[10] == b'x' { b'y' } else { b'x' };
-        assert!(!check("github-crc32", &bad));
+        assert!(!check(Checksum::GithubCrc32, &bad));
     }
 
     #[test]
     fn jwt_needs_json_header_and_payload() {
         let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl";
-        assert!(check("jwt", jwt.as_bytes()));
-        assert!(!check("jwt", b"eyJhbGciOi.bm90anNvbg.sig"));
+        assert!(check(Checksum::Jwt, jwt.as_bytes()));
+        assert!(!check(Checksum::Jwt, b"eyJhbGciOi.bm90anNvbg.sig"));
     }
 
     #[test]
     fn base64_user_pass_needs_a_colon_and_printable_text() {
-        assert!(check("base64-user-pass", b"ZGVwbG95OnMzY3JldC12YWx1ZQ=="));
-        assert!(!check("base64-user-pass", b"b2F1dGgy"));
+        assert!(check(Checksum::Base64UserPass, b"ZGVwbG95OnMzY3JldC12YWx1ZQ=="));
+        assert!(!check(Checksum::Base64UserPass, b"b2F1dGgy"));
         // user:password and admin:<token> are documentation, not credentials.
-        assert!(!check("base64-user-pass", b"dXNlcjpwYXNzd29yZA=="));
-        assert!(!check("base64-user-pass", b"YWRtaW46PHRva2VuPg=="));
+        assert!(!check(Checksum::Base64UserPass, b"dXNlcjpwYXNzd29yZA=="));
+        assert!(!check(Checksum::Base64UserPass, b"YWRtaW46PHRva2VuPg=="));
     }
 
     #[test]
     fn byte_array_needs_64_bytes() {
         let arr: Vec<String> = (0..64).map(|i| ((i * 37) % 256).to_string()).collect();
-        assert!(check("byte-array-64", format!("[{}]", arr.join(",")).as_bytes()));
-        assert!(!check("byte-array-64", format!("[{}]", arr[..63].join(",")).as_bytes()));
-        assert!(!check("byte-array-64", b"[300,1,2]"));
+        assert!(check(Checksum::ByteArrayOf64, format!("[{}]", arr.join(",")).as_bytes()));
+        assert!(!check(Checksum::ByteArrayOf64, format!("[{}]", arr[..63].join(",")).as_bytes()));
+        assert!(!check(Checksum::ByteArrayOf64, b"[300,1,2]"));
     }
 }

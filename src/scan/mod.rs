@@ -6,6 +6,7 @@
 pub mod allowlist;
 mod anchors;
 pub mod checksum;
+mod confidence;
 pub mod content;
 pub mod entropy;
 pub mod filters;
@@ -415,7 +416,7 @@ impl Scanner {
         if rule.spec.min_entropy.is_some_and(|min| e < entropy::threshold(min, secret)) {
             return Err(Verdict::Entropy);
         }
-        let checksum_valid = match &rule.spec.checksum {
+        let checksum_valid = match rule.spec.checksum {
             Some(c) if checksum::check(c, secret) => Some(true),
             Some(c) if checksum::failure_is_soft(c) => Some(false),
             Some(_) => return Err(Verdict::Checksum),
@@ -529,6 +530,15 @@ impl Scanner {
             let (line, column) = lines.position(data, c.at);
             let (end_line, end_column) = lines.position_from(data, (line, c.at), c.end);
             let path = origin.path();
+            let raw_snippet = snippet::raw_line(data, c.at);
+            let (confidence, reasons) = confidence::assess(&confidence::Evidence {
+                generic: rule.spec.generic,
+                checksum_valid: c.checksum_valid,
+                secret: &data[c.start..c.end],
+                path,
+                line: raw_snippet.as_bytes(),
+                decoded: false,
+            });
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
                 rule_name: rule.spec.name.clone(),
@@ -541,11 +551,13 @@ impl Scanner {
                 end_line,
                 end_column,
                 fingerprints: Fingerprints::compute(&self.key, &rule.spec.id, &secret, path),
-                raw_snippet: snippet::raw_line(data, c.at),
+                raw_snippet,
                 snippet: snippet::redacted_line(data, c.at, &spans),
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
                 checksum_valid: c.checksum_valid,
+                confidence,
+                reasons,
             });
         }
         out

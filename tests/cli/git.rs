@@ -337,3 +337,57 @@ fn a_directory_inside_a_repository_gets_its_history_and_the_repository_config() 
     assert!(stdout(&o).contains(&gone));
     assert_eq!(r["config_files"][0]["trust"], "repository", "the repository's config applies");
 }
+
+#[test]
+fn unreachable_objects_and_commit_and_tag_messages_are_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let base = commit_file(d, "a.txt", "x\n", "init");
+    // A commit dropped by a reset: no ref reaches it, the object database still holds it.
+    let (dropped, lone, in_message, in_tag) = (stripe_key(140), stripe_key(141), stripe_key(142), stripe_key(143));
+    let gone = commit_file(d, "s.env", &format!("STRIPE_KEY={dropped}\n"), "add key");
+    git(d, &["reset", "-q", "--hard", &base]);
+    // A blob written but never committed.
+    write(d, "lone.txt", format!("{lone}\n"));
+    git(d, &["hash-object", "-w", "lone.txt"]);
+    std::fs::remove_file(d.join("lone.txt")).unwrap();
+    let msg = commit_file(d, "b.txt", "y\n", &format!("deploy with {in_message}"));
+    git(d, &["tag", "-a", "v1", "-m", &format!("release key {in_tag}")]);
+
+    let (report, o) = scan_json(&["--show-secrets", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = findings(&report);
+    let of = |s: &str| f.iter().find(|x| x["secret"] == s).unwrap_or_else(|| panic!("{s} not in {f:#?}")).clone();
+    let d1 = of(&dropped);
+    assert_eq!((d1["origin"].as_str(), d1["path"].as_str()), (Some("unreachable"), Some("s.env")));
+    assert_eq!(d1["commit"]["sha"], gone.as_str());
+    let l = of(&lone);
+    assert_eq!(l["origin"], "unreachable");
+    assert!(l["path"].as_str().unwrap().starts_with("<unreachable blob "), "{l:#?}");
+    assert!(l.get("commit").is_none_or(|c| c.is_null()), "{l:#?}");
+    let m = of(&in_message);
+    assert_eq!((m["origin"].as_str(), m["path"].as_str()), (Some("message"), Some("<commit message>")));
+    assert_eq!(m["commit"]["sha"], msg.as_str());
+    let t = of(&in_tag);
+    assert_eq!((t["origin"].as_str(), t["path"].as_str()), (Some("message"), Some("<tag v1>")));
+    assert_eq!(f.len(), 4, "{f:#?}");
+
+    // Redacted like everything else: the commit summary in the report holds no secret either.
+    let (report, _) = scan_json(&[d.to_str().unwrap()]);
+    let text = report.to_string();
+    for s in [&dropped, &lone, &in_message, &in_tag] {
+        assert!(!text.contains(s.as_str()), "{s} shown without --show-secrets");
+    }
+
+    let (report, _) = scan_json(&["--show-secrets", "--reachable-only", d.to_str().unwrap()]);
+    let kept: Vec<String> = findings(&report).iter().map(|f| f["secret"].as_str().unwrap().to_string()).collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.contains(&in_message) && kept.contains(&in_tag), "{kept:?}");
+
+    // A pull request's commit messages are scanned too.
+    let (report, _) = scan_json(&["--show-secrets", "--range", &format!("{base}..HEAD"), d.to_str().unwrap()]);
+    let r = findings(&report);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!((r[0]["secret"].as_str(), r[0]["origin"].as_str()), (Some(in_message.as_str()), Some("message")));
+}

@@ -144,3 +144,26 @@ fn output_format_follows_the_file_extension() {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(v["version"], "2.1.0");
 }
+
+#[test]
+fn findings_carry_confidence_come_worst_first_and_can_be_thresholded() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "app/settings.py", format!("DB_PASSWORD = 'Qm4vRt7zLp'\nSTRIPE = '{}'\n", stripe_key(150)));
+    write(d, "tests/test_login.py", "login(user='bob', password='Xk29vLq8wz')\n");
+    let (report, _) = scan_json(&[d.to_str().unwrap()]);
+    let f = report["findings"].as_array().unwrap();
+    let seen: Vec<(&str, &str)> =
+        f.iter().map(|f| (f["path"].as_str().unwrap(), f["confidence"].as_str().unwrap())).collect();
+    assert_eq!(
+        seen,
+        vec![("app/settings.py", "high"), ("app/settings.py", "medium"), ("tests/test_login.py", "low")],
+        "{f:#?}"
+    );
+    assert_eq!(f[2]["confidence_reasons"], serde_json::json!(["generic-rule", "test-path"]));
+    let (report, o) = scan_json(&["--min-confidence", "medium", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(report["findings"].as_array().unwrap().len(), 2);
+    let hidden = report["suppressed"].as_array().unwrap().iter().find(|s| s["kind"] == "confidence").unwrap().clone();
+    assert_eq!(hidden["findings"], 1, "{hidden:#?}");
+}

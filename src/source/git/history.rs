@@ -11,10 +11,10 @@ use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
-use git2::{Oid, Repository, Sort};
+use git2::{ObjectType, Oid, Repository, Sort};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::{commit_info, git_skip, one_line, open};
+use super::{commit, git_skip, one_line, open};
 use crate::finding::{CommitInfo, ObjectId, Origin};
 use crate::source::{Blob, GitObject, Skip, SkipReason, Source, SourceError, Visitor};
 
@@ -32,12 +32,17 @@ pub struct HistorySource {
     pub path_prefix: String,
     /// Only blobs under this directory (`src/api`), for a scan of a directory inside the repository.
     pub only_under: Option<String>,
+    /// Also scan what no ref reaches (dangling commits, trees and blobs); only when every ref is walked
+    /// and the whole tree is wanted.
+    pub unreachable: bool,
 }
 
-struct Job {
-    blob: Oid,
-    path: String,
-    commit: Arc<CommitInfo>,
+/// What the walk hands the workers.
+enum Job {
+    /// A blob to read, at a path, with the commit that brought it in (none for a lone unreachable blob).
+    Blob { blob: Oid, path: String, commit: Option<Arc<CommitInfo>>, reachable: bool },
+    /// A commit's or tag's message, already read.
+    Message { text: Vec<u8>, path: String, commit: Arc<CommitInfo> },
 }
 
 impl Source for HistorySource {
@@ -50,7 +55,7 @@ impl Source for HistorySource {
                 self.git_dir.display()
             ));
         }
-        let tips = self.tips(&repo, visitor)?;
+        let (tips, tags) = self.tips(&repo, visitor)?;
         let pool = rayon::ThreadPoolBuilder::new().num_threads(self.threads.max(1)).build().map_err(|e| {
             SourceError::Unsuitable {
                 path: self.git_dir.display().to_string(),
@@ -59,15 +64,37 @@ impl Source for HistorySource {
         })?;
         let (tx, rx) = sync_channel::<Job>(4096);
         std::thread::scope(|s| {
-            let only = self.only_under.as_deref();
-            let walker = s.spawn(move || enumerate(&repo, &tips, &self.path_prefix, only, visitor, &tx));
+            let unreachable = self.unreachable && self.refs.is_empty() && self.only_under.is_none();
+            let walker = s.spawn(move || {
+                let odb = match repo.odb() {
+                    Ok(o) => o,
+                    Err(e) => return visitor.note(format!("cannot read objects: {}", one_line(e.message()))),
+                };
+                let mut walker = Walker {
+                    odb,
+                    prefix: &self.path_prefix,
+                    only_under: self.only_under.as_deref(),
+                    visitor,
+                    tx: &tx,
+                    seen_commits: HashSet::new(),
+                    seen_trees: HashSet::new(),
+                    seen_blobs: HashSet::new(),
+                    seen_tags: HashSet::new(),
+                };
+                enumerate(&repo, &tips, &tags, &mut walker, unreachable);
+            });
             pool.install(|| {
                 rx.into_iter().par_bridge().for_each_init(
                     || Repository::open(&self.git_dir).ok(),
-                    |repo, job| match repo {
-                        Some(r) => self.scan_blob(r, job, visitor),
-                        None => visitor.skip(Skip {
-                            path: job.path,
+                    |repo, job| match (job, repo) {
+                        (Job::Message { text, path, commit }, _) => {
+                            visitor.blob(Blob { data: &text, origin: Origin::Message { path, commit }, lines: None })
+                        }
+                        (Job::Blob { blob, path, commit, reachable }, Some(r)) => {
+                            self.scan_blob(r, blob, path, commit, reachable, visitor)
+                        }
+                        (Job::Blob { path, .. }, None) => visitor.skip(Skip {
+                            path,
                             reason: SkipReason::Other("cannot open the repository in a worker".into()),
                         }),
                     },
@@ -80,10 +107,11 @@ impl Source for HistorySource {
 }
 
 impl HistorySource {
-    /// Commits to start the walk from: every ref (branches, tags, remotes, stash, notes are skipped) or
+    /// Commits to start the walk from: every ref (branches, tags, remotes, stash, notes) or
     /// the revisions the user named.
-    fn tips(&self, repo: &Repository, visitor: &dyn Visitor) -> Result<Vec<Oid>, SourceError> {
-        let mut tips = Vec::new();
+    /// Also the annotated tags refs point at, whose messages are scanned.
+    fn tips(&self, repo: &Repository, visitor: &dyn Visitor) -> Result<(Vec<Oid>, Vec<Oid>), SourceError> {
+        let (mut tips, mut tags) = (Vec::new(), Vec::new());
         if !self.refs.is_empty() {
             for r in &self.refs {
                 let obj = repo.revparse_single(r).map_err(|e| SourceError::Git {
@@ -96,12 +124,12 @@ impl HistorySource {
                     Err(e) => visitor.note(format!("--branch {r}: not a commit: {}", one_line(e.message()))),
                 }
             }
-            return Ok(tips);
+            return Ok((tips, tags));
         }
         let refs = repo.references().map_err(|e| super::root_error(&self.git_dir, e))?;
         for r in refs.flatten() {
-            if r.name().is_some_and(|n| n.starts_with("refs/notes/")) {
-                continue;
+            if let Some(t) = r.target().filter(|t| repo.find_tag(*t).is_ok()) {
+                tags.push(t);
             }
             // Tags may point at tags; a ref may point at a tree or blob (skip those). A ref to an object
             // that is not there is a warning: its history cannot be scanned.
@@ -128,104 +156,166 @@ impl HistorySource {
         }
         tips.sort();
         tips.dedup();
-        Ok(tips)
+        tags.sort();
+        tags.dedup();
+        Ok((tips, tags))
     }
 
-    fn scan_blob(&self, repo: &Repository, job: Job, visitor: &dyn Visitor) {
-        let skip = |reason| visitor.skip(Skip { path: format!("{}@{}", job.path, &job.commit.sha[..12]), reason });
+    fn scan_blob(
+        &self,
+        repo: &Repository,
+        blob: Oid,
+        path: String,
+        commit: Option<Arc<CommitInfo>>,
+        reachable: bool,
+        visitor: &dyn Visitor,
+    ) {
+        let skip = |reason| {
+            let at = commit.as_ref().map(|c| format!("@{}", &c.sha[..12])).unwrap_or_default();
+            visitor.skip(Skip { path: format!("{path}{at}"), reason })
+        };
         let odb = match repo.odb() {
             Ok(o) => o,
             Err(e) => return skip(SkipReason::Other(format!("object database: {}", one_line(e.message())))),
         };
-        match odb.read_header(job.blob) {
+        match odb.read_header(blob) {
             Ok((size, _)) if size as u64 > self.max_file_size => {
                 return skip(SkipReason::TooLarge { size: size as u64, limit: self.max_file_size })
             }
             Ok(_) => {}
-            Err(e) => return skip(git_skip(GitObject::Blob, job.blob, &e)),
+            Err(e) => return skip(git_skip(GitObject::Blob, blob, &e)),
         }
         // Read through the object database, not `find_blob`: no object wrapper or cache lookup per blob.
-        let read = odb.read(job.blob);
+        let read = odb.read(blob);
         match read {
-            Ok(blob) => visitor.blob(Blob {
-                data: blob.data(),
-                origin: Origin::Commit {
-                    path: job.path.clone(),
-                    blob: ObjectId::from_bytes(job.blob.as_bytes()),
-                    commit: Arc::clone(&job.commit),
-                },
-                lines: None,
-            }),
-            Err(e) => skip(git_skip(GitObject::Blob, job.blob, &e)),
+            Ok(object) => {
+                let id = ObjectId::from_bytes(blob.as_bytes());
+                let origin = match commit {
+                    Some(commit) if reachable => Origin::Commit { path: path.clone(), blob: id, commit },
+                    commit => Origin::Unreachable { path: path.clone(), blob: id, commit },
+                };
+                visitor.blob(Blob { data: object.data(), origin, lines: None })
+            }
+            Err(e) => skip(git_skip(GitObject::Blob, blob, &e)),
         };
     }
 }
 
-/// Walks commits oldest-first (parents before children) and sends every blob not seen before. Commits
-/// and trees are read as raw objects and parsed here: no libgit2 object cache, no per-entry objects.
-fn enumerate(
-    repo: &Repository,
-    tips: &[Oid],
-    prefix: &str,
-    only_under: Option<&str>,
-    visitor: &dyn Visitor,
-    tx: &std::sync::mpsc::SyncSender<Job>,
-) {
-    // With `only_under`, a directory is walked only on the way to it or inside it.
-    let wanted_dir = |dir: &str| only_under.is_none_or(|u| under(dir, u) || under(u, dir));
-    let wanted_file = |path: &str| only_under.is_none_or(|u| under(path, u));
-    let problem = |path: String, message: String| visitor.skip(Skip { path, reason: SkipReason::Other(message) });
-    let missing = |path: String, reason: SkipReason| visitor.skip(Skip { path, reason });
+/// Walks commits oldest-first (parents before children) and sends every blob not seen before, and every
+/// commit's and annotated tag's message. Commits and trees are read as raw objects and parsed here: no libgit2 object cache,
+/// no per-entry objects. With `unreachable`, what no ref reached is found in the object database
+/// afterwards and sent too.
+fn enumerate(repo: &Repository, tips: &[Oid], tags: &[Oid], walker: &mut Walker<'_>, unreachable: bool) {
+    for t in tags {
+        if !walker.tag(*t) {
+            return;
+        }
+    }
     let mut walk = match repo.revwalk() {
         Ok(w) => w,
-        Err(e) => return visitor.note(format!("cannot walk history: {}", one_line(e.message()))),
+        Err(e) => return walker.visitor.note(format!("cannot walk history: {}", one_line(e.message()))),
     };
     let _ = walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE);
     for t in tips {
         if let Err(e) = walk.push(*t) {
-            problem(t.to_string(), format!("cannot walk from {t}: {}", one_line(e.message())));
+            walker.problem(t.to_string(), format!("cannot walk from {t}: {}", one_line(e.message())));
         }
     }
-    let odb = match repo.odb() {
-        Ok(o) => o,
-        Err(e) => return visitor.note(format!("cannot read objects: {}", one_line(e.message()))),
-    };
-    let mut seen_trees: HashSet<Oid> = HashSet::new();
-    let mut seen_blobs: HashSet<Oid> = HashSet::new();
-    let mut stack: Vec<(Oid, String)> = Vec::new();
     for oid in walk {
-        let oid = match oid {
+        match oid {
+            Ok(oid) => {
+                if !walker.commit(oid, true) {
+                    return;
+                }
+            }
+            Err(e) => walker.problem(String::new(), format!("history walk: {}", one_line(e.message()))),
+        }
+    }
+    if unreachable {
+        walker.unreachable();
+    }
+}
+
+/// The walk's state: what has been seen, where jobs go.
+struct Walker<'a> {
+    odb: git2::Odb<'a>,
+    prefix: &'a str,
+    only_under: Option<&'a str>,
+    visitor: &'a dyn Visitor,
+    tx: &'a std::sync::mpsc::SyncSender<Job>,
+    seen_commits: HashSet<Oid>,
+    seen_trees: HashSet<Oid>,
+    seen_blobs: HashSet<Oid>,
+    seen_tags: HashSet<Oid>,
+}
+
+/// Where the blobs of one tree walk came from.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    /// From a ref.
+    Reachable,
+    /// From a dangling commit or tree.
+    Unreachable,
+}
+
+impl<'a> Walker<'a> {
+    fn problem(&self, path: String, message: String) {
+        self.visitor.skip(Skip { path, reason: SkipReason::Other(message) })
+    }
+
+    fn missing(&self, path: String, reason: SkipReason) {
+        self.visitor.skip(Skip { path, reason })
+    }
+
+    fn send(&self, job: Job) -> bool {
+        self.tx.send(job).is_ok()
+    }
+
+    /// One commit: its message, then the blobs its tree brings in. False when the workers are gone.
+    fn commit(&mut self, oid: Oid, reachable: bool) -> bool {
+        self.seen_commits.insert(oid);
+        let object = match self.odb.read(oid) {
             Ok(o) => o,
             Err(e) => {
-                problem(String::new(), format!("history walk: {}", one_line(e.message())));
-                continue;
+                self.missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
+                return true;
             }
         };
-        let tree = match odb.read(oid) {
-            Ok(o) => match commit_tree(o.data()) {
-                Ok(t) => t,
-                Err(m) => {
-                    problem(oid.to_string(), format!("corrupt commit {oid}: {m}"));
-                    continue;
-                }
-            },
-            Err(e) => {
-                missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
-                continue;
-            }
+        let raw = commit::parse_raw(object.data());
+        let Some(tree) = raw.tree else {
+            self.problem(oid.to_string(), format!("corrupt commit {oid}: no tree line"));
+            return true;
         };
-        if !seen_trees.insert(tree) {
-            continue;
+        let info = Arc::new(commit::raw_info(oid, &raw));
+        let message = raw.message.trim_ascii();
+        if !message.is_empty() && self.only_under.is_none() {
+            let job =
+                Job::Message { text: message.to_vec(), path: "<commit message>".into(), commit: Arc::clone(&info) };
+            if !self.send(job) {
+                return false;
+            }
         }
-        // Provenance is looked up only for commits that bring in a new blob.
-        let mut info: Option<Arc<CommitInfo>> = None;
-        stack.push((tree, prefix.to_string()));
+        drop(object);
+        let reach = if reachable { Reach::Reachable } else { Reach::Unreachable };
+        self.tree(tree, self.prefix.to_string(), Some(&info), reach, oid)
+    }
+
+    /// Every blob under `tree` not seen before, at its path under `dir`.
+    fn tree(&mut self, tree: Oid, dir: String, info: Option<&Arc<CommitInfo>>, reach: Reach, at: Oid) -> bool {
+        let only_under = self.only_under;
+        // With `only_under`, a directory is walked only on the way to it or inside it.
+        let wanted_dir = |dir: &str| only_under.is_none_or(|u| under(dir, u) || under(u, dir));
+        let wanted_file = |path: &str| only_under.is_none_or(|u| under(path, u));
+        if !self.seen_trees.insert(tree) {
+            return true;
+        }
+        let mut stack: Vec<(Oid, String)> = vec![(tree, dir)];
         while let Some((tree_id, dir)) = stack.pop() {
-            let object = match odb.read(tree_id) {
+            let object = match self.odb.read(tree_id) {
                 Ok(o) => o,
                 Err(e) => {
-                    let short = &oid.to_string()[..12];
-                    missing(format!("{dir}@{short}"), git_skip(GitObject::Tree, tree_id, &e));
+                    let short = &at.to_string()[..12];
+                    self.missing(format!("{dir}@{short}"), git_skip(GitObject::Tree, tree_id, &e));
                     continue;
                 }
             };
@@ -233,28 +323,101 @@ fn enumerate(
                 let Ok(id) = Oid::from_bytes(entry.id) else { continue };
                 let name = String::from_utf8_lossy(entry.name);
                 let path = if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") };
-                // A symlink's target and a submodule's commit are not file content of this repository.
+                // A symlink's target and a submodule's commit are not file content of this repository
+                // (marked seen, so that the search for unreachable objects does not find them).
                 if entry.mode == MODE_TREE {
-                    if wanted_dir(&path) && seen_trees.insert(id) {
+                    if wanted_dir(&path) && self.seen_trees.insert(id) {
                         stack.push((id, path));
                     }
-                } else if entry.mode.starts_with(MODE_FILE_PREFIX) && wanted_file(&path) && seen_blobs.insert(id) {
-                    let commit = match &info {
-                        Some(c) => Arc::clone(c),
-                        None => match repo.find_commit(oid) {
-                            Ok(c) => Arc::clone(info.insert(Arc::new(commit_info(&c)))),
-                            Err(e) => {
-                                missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
-                                continue;
-                            }
-                        },
-                    };
-                    if tx.send(Job { blob: id, path, commit }).is_err() {
-                        return;
+                } else if !entry.mode.starts_with(MODE_FILE_PREFIX) {
+                    self.seen_blobs.insert(id);
+                } else if wanted_file(&path) && self.seen_blobs.insert(id) {
+                    let job = Job::Blob { blob: id, path, commit: info.cloned(), reachable: reach == Reach::Reachable };
+                    if !self.send(job) {
+                        return false;
                     }
                 }
             }
         }
+        true
+    }
+
+    /// Objects in the database that no ref reached: dangling commits (oldest first), then trees no
+    /// commit holds, then lone blobs; dangling annotated tags' messages too.
+    fn unreachable(&mut self) {
+        let mut rest: Vec<Oid> = Vec::new();
+        let listed = self.odb.foreach(|oid| {
+            let seen = self.seen_commits.contains(oid)
+                || self.seen_trees.contains(oid)
+                || self.seen_blobs.contains(oid)
+                || self.seen_tags.contains(oid);
+            if !seen {
+                rest.push(*oid);
+            }
+            true
+        });
+        if let Err(e) = listed {
+            return self.visitor.note(format!(
+                "cannot list the object database, unreachable objects not scanned: {}",
+                one_line(e.message())
+            ));
+        }
+        rest.sort();
+        rest.dedup();
+        let (mut commits, mut trees, mut blobs) = (Vec::new(), Vec::new(), Vec::new());
+        for oid in rest {
+            match self.odb.read_header(oid) {
+                Ok((_, ObjectType::Commit)) => match self.odb.read(oid) {
+                    Ok(o) => commits.push((commit::parse_raw(o.data()).time, oid)),
+                    Err(e) => self.missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e)),
+                },
+                Ok((_, ObjectType::Tree)) => trees.push(oid),
+                Ok((_, ObjectType::Blob)) => blobs.push(oid),
+                Ok((_, ObjectType::Tag)) => {
+                    if !self.tag(oid) {
+                        return;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => self.missing(oid.to_string(), git_skip(GitObject::Blob, oid, &e)),
+            }
+        }
+        // Oldest first, so that a blob is attributed to the first dangling commit that has it.
+        commits.sort();
+        for (_, oid) in commits {
+            if !self.commit(oid, false) {
+                return;
+            }
+        }
+        for oid in trees {
+            if !self.tree(oid, self.prefix.to_string(), None, Reach::Unreachable, oid) {
+                return;
+            }
+        }
+        for oid in blobs {
+            if self.seen_blobs.insert(oid) {
+                let path = format!("<unreachable blob {}>", &oid.to_string()[..12]);
+                if !self.send(Job::Blob { blob: oid, path, commit: None, reachable: false }) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// An annotated tag's message, attributed to the tag (its id, tagger and date).
+    fn tag(&mut self, oid: Oid) -> bool {
+        if !self.seen_tags.insert(oid) {
+            return true;
+        }
+        let Ok(object) = self.odb.read(oid) else { return true };
+        let raw = commit::parse_raw(object.data());
+        let message = raw.message.trim_ascii();
+        if message.is_empty() {
+            return true;
+        }
+        let name = String::from_utf8_lossy(raw.tag.unwrap_or_default());
+        let info = Arc::new(commit::raw_info(oid, &raw));
+        self.send(Job::Message { text: message.to_vec(), path: format!("<tag {name}>"), commit: info })
     }
 }
 
@@ -266,15 +429,6 @@ const MODE_FILE_PREFIX: &[u8] = b"100";
 /// Whether `path` is `dir` or inside it (`/`-separated).
 fn under(path: &str, dir: &str) -> bool {
     path == dir || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
-}
-
-/// The tree id on a raw commit's first line (`tree <hex>`).
-fn commit_tree(data: &[u8]) -> Result<Oid, String> {
-    data.strip_prefix(b"tree ")
-        .and_then(|rest| rest.get(..40))
-        .and_then(|hex| std::str::from_utf8(hex).ok())
-        .and_then(|hex| Oid::from_str(hex).ok())
-        .ok_or_else(|| "no tree line".to_string())
 }
 
 struct TreeEntry<'a> {
@@ -316,7 +470,7 @@ mod tests {
         );
         assert_eq!(TreeEntries(&raw[..raw.len() - 1]).count(), 1, "a truncated entry is dropped");
         let commit = b"tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\nauthor x";
-        assert_eq!(commit_tree(commit).unwrap().to_string(), "4b825dc642cb6eb9a060e54bf8d69288fbe4904b");
-        assert!(commit_tree(b"garbage").is_err());
+        assert_eq!(commit::parse_raw(commit).tree.unwrap().to_string(), "4b825dc642cb6eb9a060e54bf8d69288fbe4904b");
+        assert!(commit::parse_raw(b"garbage").tree.is_none());
     }
 }

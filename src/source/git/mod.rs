@@ -2,7 +2,7 @@
 //! by its commits), and the index (lines staged for the next commit). Objects are read in-process with
 //! git2; a `Repository` is not `Sync`, so every worker thread opens its own.
 
-mod commit;
+pub(crate) mod commit;
 mod discovery;
 mod history;
 mod lines;

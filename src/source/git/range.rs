@@ -1,4 +1,5 @@
-//! `--range A..B`: the lines added by each commit in the range (a pull request), with its provenance.
+//! `--range A..B`: the lines added by each commit in the range (a pull request) and its message, with
+//! its provenance.
 
 use std::path::PathBuf;
 
@@ -108,6 +109,11 @@ impl RangeSource {
         }
         let files = files.unwrap_or_default();
         let info = std::sync::Arc::new(commit_info(&commit));
+        let message = commit.message_raw_bytes().trim_ascii();
+        if !message.is_empty() {
+            let origin = Origin::Message { path: "<commit message>".into(), commit: std::sync::Arc::clone(&info) };
+            visitor.blob(crate::source::Blob { data: message, origin, lines: None });
+        }
         let origin = |f: &Added| Origin::Commit {
             path: f.path.clone(),
             blob: crate::finding::ObjectId::from_bytes(f.blob.as_bytes()),
