@@ -108,6 +108,9 @@ pub struct ScanArgs {
     /// the filter stage that reported or dropped it (`PATH`, `PATH:LINE` or `PATH:FIRST-LAST`).
     #[arg(long, value_name = "PATH[:LINE]")]
     pub explain: Option<String>,
+    /// Do not decode base64, hex, percent-encoded and string-escaped segments to scan what they hold.
+    #[arg(long)]
+    pub no_decode: bool,
     /// Ignore configuration found in the scanned tree (`.leakhound.toml`, `.leakhoundignore`): for audits
     /// of repositories you do not trust.
     #[arg(long)]

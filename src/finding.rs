@@ -101,6 +101,32 @@ impl Reason {
     }
 }
 
+/// An encoding a secret was found under (`decoded` in reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    /// Base64, standard alphabet.
+    Base64,
+    /// Hexadecimal digits, two per byte.
+    Hex,
+    /// URL percent-encoding (`%40`).
+    Percent,
+    /// JSON or JavaScript string escapes (`\n`, `\/`, `\u0040`).
+    Escape,
+}
+
+impl Encoding {
+    /// The lowercase name reports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Base64 => "base64",
+            Encoding::Hex => "hex",
+            Encoding::Percent => "percent",
+            Encoding::Escape => "escape",
+        }
+    }
+}
+
 /// The commit a history finding comes from: the one that introduced the blob at this path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -301,6 +327,8 @@ pub struct Finding {
     pub entropy: f64,
     /// Whether the secret passed its rule's checksum; `None` when the rule has none.
     pub checksum_valid: Option<bool>,
+    /// The encoding the secret was found under; its location is the encoded text's.
+    pub decoded: Option<Encoding>,
     /// How likely this is a real credential.
     pub confidence: Confidence,
     /// What decided the confidence, most telling first.

@@ -136,7 +136,8 @@ pub(super) fn scanner_for(
         })
         .collect::<Result<Vec<_>>>()?;
     let key = super::keys::fingerprint_key(&configs, warnings)?;
-    let scanner = leakhound::scan::Scanner::new(rules, allowlists).with_fingerprint_key(key);
+    let scanner =
+        leakhound::scan::Scanner::new(rules, allowlists).with_fingerprint_key(key).with_decoding(!args.no_decode);
     Ok((scanner, configs, applied))
 }
 

@@ -36,6 +36,7 @@ pub fn body(f: &Finding, provider: &str, include_token: bool, redact: &dyn Fn(&s
             "line": f.line,
             "column": f.column,
             "commit": commit,
+            "decoded": f.decoded.map(|e| e.as_str()),
         },
         "secret": secret,
     });

@@ -58,6 +58,7 @@ pub(crate) fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
         severity: f.severity.as_str().to_string(),
         confidence: f.confidence,
         confidence_reasons: f.reasons.clone(),
+        decoded: f.decoded,
         origin: f.origin.kind().to_string(),
         path: report.path_of(f),
         line: f.line,

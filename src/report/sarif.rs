@@ -225,6 +225,9 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
     if !f.reasons.is_empty() {
         props.insert("confidenceReasons".to_string(), json!(f.reasons));
     }
+    if let Some(e) = f.decoded {
+        props.insert("decoded".to_string(), json!(e.as_str()));
+    }
     props.insert("origin".to_string(), json!(f.origin.kind()));
     if let Some(c) = report.commit_of(f) {
         props.insert(
@@ -239,8 +242,9 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
         Some(c) => format!(" (commit {})", &c.sha[..c.sha.len().min(12)]),
         None => String::new(),
     };
+    let decoded = f.decoded.map(|e| format!(" (decoded: {})", e.as_str())).unwrap_or_default();
     let message = format!(
-        "{} found: {}{where_}. Rotate it: a committed secret must be treated as leaked.",
+        "{} found: {}{decoded}{where_}. Rotate it: a committed secret must be treated as leaked.",
         f.rule_name,
         f.secret.redacted()
     );

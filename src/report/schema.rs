@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Delivery;
-use crate::finding::{CommitInfo, Confidence, Fingerprints, Reason};
+use crate::finding::{CommitInfo, Confidence, Encoding, Fingerprints, Reason};
 
 /// 1: leakhound 0.1 (no `schema_version`, unkeyed fingerprints); 2: keyed fingerprints, the key id,
 /// `config_files` and `suppressed`.
@@ -63,6 +63,10 @@ pub struct JsonFinding {
     /// `placeholder-like`, `decoded`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub confidence_reasons: Vec<Reason>,
+    /// The encoding the secret was found under (`base64`, `hex`, `percent`, `escape`); its location is
+    /// the encoded text's. Absent for a secret found as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decoded: Option<Encoding>,
     /// `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
     pub origin: String,
     /// The file or blob path (`<stdin>` for standard input), redacted like any text from the tree.

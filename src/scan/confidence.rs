@@ -21,7 +21,8 @@ pub(crate) struct Evidence<'a> {
 }
 
 /// The confidence and its reasons. Start at high for a provider's format and medium for a generic rule;
-/// each sign of a sample lowers it one step; a valid checksum raises it one step; a failed one means low.
+/// each sign of a sample lowers it one step; a valid checksum raises it one step; a failed one means low;
+/// decoding is named as a reason but moves nothing.
 pub(crate) fn assess(e: &Evidence<'_>) -> (Confidence, Vec<Reason>) {
     let mut reasons = Vec::new();
     let mut level: i8 = 2;
@@ -46,8 +47,8 @@ pub(crate) fn assess(e: &Evidence<'_>) -> (Confidence, Vec<Reason>) {
         level -= 1;
         reasons.push(Reason::PlaceholderLike);
     }
+    // Said, not held against it: an encoded credential (a Kubernetes secret's data) is as live as any.
     if e.decoded {
-        level -= 1;
         reasons.push(Reason::Decoded);
     }
     if e.checksum_valid == Some(true) {

@@ -8,6 +8,7 @@ mod anchors;
 pub mod checksum;
 mod confidence;
 pub mod content;
+mod decode;
 pub mod entropy;
 pub mod filters;
 mod paths;
@@ -18,7 +19,7 @@ pub mod snippet;
 
 use memchr::{memchr, memrchr};
 
-use crate::finding::{Finding, FingerprintKey, Fingerprints, LineSet, Origin, Severity};
+use crate::finding::{Encoding, Finding, FingerprintKey, Fingerprints, LineSet, Origin, Severity};
 use crate::redact::Secret;
 use crate::rules::{ReportAt, Rule, RuleSet, ValueKind};
 pub use allowlist::Allowlist;
@@ -39,6 +40,8 @@ const ALLOW_NEXT_LINE: &[u8] = b"leakhound:allow-next-line";
 pub const MAX_FINDINGS_PER_BLOB: usize = 10_000;
 /// Most pattern matches (kept or filtered) one blob may give, for the same reason.
 const MAX_MATCHES_PER_BLOB: usize = 200_000;
+/// Levels of encoding decoded (base64 inside base64: a Docker config in a Kubernetes secret).
+const DECODE_DEPTH: u8 = 2;
 /// Distinct sets of path-limited rules that get a prefilter of their own (see `prefilter_for`).
 const MAX_PREFILTER_SETS: usize = 64;
 
@@ -57,6 +60,8 @@ pub struct Scanner {
     all_keywords: std::sync::OnceLock<std::sync::Arc<Prefilter>>,
     allowlists: Vec<Allowlist>,
     key: FingerprintKey,
+    /// Decode encoded segments and scan them too.
+    decode: bool,
     /// A rule whose pattern did not compile when first used (see `broken_rule`).
     broken: std::sync::OnceLock<String>,
 }
@@ -83,6 +88,14 @@ struct Candidate {
     entropy: f64,
     /// `Some(false)` when the rule's checksum failed softly (see `checksum::failure_is_soft`).
     checksum_valid: Option<bool>,
+    /// Found in decoded text: `start..end` is then the encoded segment, and this the secret.
+    decoded: Option<Box<Decoded>>,
+}
+
+/// A secret found in decoded text.
+struct Decoded {
+    encoding: Encoding,
+    secret: Vec<u8>,
 }
 
 /// Why a match is or is not reported: the stage of the filter chain that decided (`--explain`).
@@ -159,6 +172,9 @@ struct Matches {
     cands: Vec<Candidate>,
     /// Every value a rule's pattern captured, kept or filtered: all are redacted in snippets.
     spans: Vec<(usize, usize)>,
+    /// The windows (lines around keyword hits) the rules' regexes ran on: where decoding looks for
+    /// base64 and hex.
+    windows: Vec<(usize, usize)>,
     truncated: bool,
 }
 
@@ -178,7 +194,15 @@ impl Scanner {
             allowlists,
             key: FingerprintKey::for_tests(),
             broken: std::sync::OnceLock::new(),
+            decode: true,
         }
+    }
+
+    /// Whether encoded segments (base64, hex, percent, string escapes) are decoded and scanned (on by
+    /// default).
+    pub fn with_decoding(mut self, decode: bool) -> Self {
+        self.decode = decode;
+        self
     }
 
     /// The key fingerprints are computed with (the user's; `FingerprintKey::for_tests` by default).
@@ -252,9 +276,35 @@ impl Scanner {
     /// Scan one blob with the rules marked in `applies`.
     fn scan_applying(&self, data: &[u8], origin: &Origin, applies: Vec<bool>) -> BlobScan {
         let path = origin.path();
-        let mut m = self.matches(data, &applies);
+        let mut m = self.kept(data, path, &applies);
+        if self.decode && !m.truncated {
+            let mut budget = decode::Budget::default();
+            let windows =
+                if decode::whole_file(path) { vec![(0, data.len())] } else { merged(std::mem::take(&mut m.windows)) };
+            let found = self.decoded(data, (0, data.len()), &windows, (path, &applies), DECODE_DEPTH, &mut budget);
+            merge_decoded(&mut m, found, &self.rules);
+        }
         if m.cands.is_empty() {
             return BlobScan { truncated: m.truncated, ..BlobScan::default() };
+        }
+        let mut truncated = m.truncated;
+        if m.cands.len() > MAX_FINDINGS_PER_BLOB {
+            m.cands.sort_by_key(|c| c.start);
+            m.cands.truncate(MAX_FINDINGS_PER_BLOB);
+            truncated = true;
+        }
+        BlobScan {
+            findings: self.findings(data, origin, m.cands, Spans::with_copies(data, m.spans)),
+            truncated,
+            binary: false,
+        }
+    }
+
+    /// The matches that pass every filter, shadowing and the allowlists.
+    fn kept(&self, data: &[u8], path: &str, applies: &[bool]) -> Matches {
+        let mut m = self.matches(data, applies);
+        if m.cands.is_empty() {
+            return m;
         }
         // Candidates in rule order (by precedence, then file order), each rule's by position: the order
         // shadowing is defined on.
@@ -268,17 +318,59 @@ impl Scanner {
             let rule = &self.rules.rules[c.rule].spec.id;
             !self.allowlists.iter().any(|a| a.suppress(rule, path, &data[c.start..c.end]))
         });
-        let mut truncated = m.truncated;
-        if m.cands.len() > MAX_FINDINGS_PER_BLOB {
-            m.cands.sort_by_key(|c| c.start);
-            m.cands.truncate(MAX_FINDINGS_PER_BLOB);
-            truncated = true;
+        m
+    }
+
+    /// Findings in the decoded text of `data[lo..hi]`'s encoded segments, each located at its segment.
+    /// A segment's text is put back into its line (`password: aHVudGVyMjI=` is scanned as
+    /// `password: hunter22`), so a rule sees the name the value was given; what is found inside the
+    /// decoded text counts, and with `depth` left, segments inside it are decoded in turn.
+    fn decoded(
+        &self,
+        data: &[u8],
+        (lo, hi): (usize, usize),
+        runs_in: &[(usize, usize)],
+        (path, applies): (&str, &[bool]),
+        depth: u8,
+        budget: &mut decode::Budget,
+    ) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        for seg in decode::segments(data, (lo, hi), runs_in, budget) {
+            let from = seg.start.saturating_sub(LINE_REACH);
+            let line_start = memrchr(b'\n', &data[from..seg.start]).map_or(from, |i| from + i + 1);
+            let to = (seg.end + LINE_REACH).min(data.len());
+            let line_end = memchr(b'\n', &data[seg.end..to]).map_or(to, |i| seg.end + i);
+            let mut line = Vec::with_capacity(line_end - line_start + seg.text.len());
+            line.extend_from_slice(&data[line_start..seg.start]);
+            let (a, b) = (line.len(), line.len() + seg.text.len());
+            line.extend_from_slice(&seg.text);
+            line.extend_from_slice(&data[seg.end..line_end]);
+            let mut inner = self.kept(&line, path, applies);
+            inner.cands.retain(|c| c.start < b && c.end > a);
+            if depth > 1 {
+                let nested = self.decoded(&line, (a, b), &[(a, b)], (path, applies), depth - 1, budget);
+                merge_decoded(&mut inner, nested, &self.rules);
+            }
+            for c in inner.cands {
+                let secret = match c.decoded {
+                    Some(d) => d.secret,
+                    None => line[c.start..c.end].to_vec(),
+                };
+                if out.iter().any(|o| o.rule == c.rule && o.start == seg.start && o.secret(data) == secret) {
+                    continue;
+                }
+                out.push(Candidate {
+                    rule: c.rule,
+                    start: seg.start,
+                    end: seg.end,
+                    at: seg.start,
+                    entropy: c.entropy,
+                    checksum_valid: c.checksum_valid,
+                    decoded: Some(Box::new(Decoded { encoding: seg.encoding, secret })),
+                });
+            }
         }
-        BlobScan {
-            findings: self.findings(data, origin, m.cands, Spans::with_copies(data, m.spans)),
-            truncated,
-            binary: false,
-        }
+        out
     }
 
     /// Runs each rule's regex on the merged windows around its keyword hits (the whole line(s) of a
@@ -356,6 +448,7 @@ impl Scanner {
         if m.truncated {
             return;
         }
+        m.windows.push((ws, we));
         let rule = &self.rules.rules[ri];
         let re = match rule.regex() {
             Ok(re) => re,
@@ -395,7 +488,7 @@ impl Scanner {
             match verdict {
                 Ok((entropy, checksum_valid)) => {
                     let at = if rule.spec.report_at == ReportAt::Match { ws + m0.start() } else { start };
-                    m.cands.push(Candidate { rule: ri, start, end, at, entropy, checksum_valid })
+                    m.cands.push(Candidate { rule: ri, start, end, at, entropy, checksum_valid, decoded: None })
                 }
                 Err(v) => {
                     if let Some(rec) = &mut m.rejected {
@@ -521,7 +614,7 @@ impl Scanner {
         let hidden = starts_inside_another(&cands);
         for (c, hidden) in cands.into_iter().zip(hidden) {
             let rule = &self.rules.rules[c.rule];
-            let mut secret = Secret::new(String::from_utf8_lossy(&data[c.start..c.end]).into_owned());
+            let mut secret = Secret::new(String::from_utf8_lossy(c.secret(data)).into_owned());
             // A secret that starts inside another one (a UUID inside a longer key) would show that
             // key's characters as its own prefix: it shows none.
             if hidden {
@@ -534,10 +627,10 @@ impl Scanner {
             let (confidence, reasons) = confidence::assess(&confidence::Evidence {
                 generic: rule.spec.generic,
                 checksum_valid: c.checksum_valid,
-                secret: &data[c.start..c.end],
+                secret: c.secret(data),
                 path,
                 line: raw_snippet.as_bytes(),
-                decoded: false,
+                decoded: c.decoded.is_some(),
             });
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
@@ -556,12 +649,61 @@ impl Scanner {
                 secret,
                 entropy: (c.entropy * 100.0).round() / 100.0,
                 checksum_valid: c.checksum_valid,
+                decoded: c.decoded.as_ref().map(|d| d.encoding),
                 confidence,
                 reasons,
             });
         }
         out
     }
+}
+
+impl Candidate {
+    /// The secret's bytes: decoded, or as they stand in `data`.
+    fn secret<'a>(&'a self, data: &'a [u8]) -> &'a [u8] {
+        match &self.decoded {
+            Some(d) => &d.secret,
+            None => &data[self.start..self.end],
+        }
+    }
+}
+
+/// Adds the decoded findings to the plain ones. A plain finding of the same rule inside a segment
+/// wins (a percent-encoded URL password is reported as written), except one that is the whole encoded
+/// text (`password: aHVudGVyMjI=` matched as a password): the decoded finding replaces it. A specific
+/// rule's plain finding inside the segment leaves nothing to add.
+fn merge_decoded(m: &mut Matches, found: Vec<Candidate>, rules: &RuleSet) {
+    for d in found {
+        // A specific rule that matched in the encoded text (a base64 PEM key, a key in a JSON string)
+        // already says it.
+        if m.cands
+            .iter()
+            .any(|c| c.decoded.is_none() && !rules.rules[c.rule].spec.generic && c.start < d.end && d.start < c.end)
+        {
+            continue;
+        }
+        let inside = |c: &Candidate| c.decoded.is_none() && c.rule == d.rule && d.start <= c.start && c.end <= d.end;
+        let whole = |c: &Candidate| inside(c) && c.start == d.start && d.end - c.end <= 2;
+        if m.cands.iter().any(|c| inside(c) && !whole(c)) {
+            continue;
+        }
+        m.cands.retain(|c| !whole(c));
+        m.spans.push((d.start, d.end));
+        m.cands.push(d);
+    }
+}
+
+/// Byte ranges sorted and merged where they overlap.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 /// For candidates sorted by start: whether each starts strictly inside an earlier-starting one.

@@ -167,3 +167,41 @@ fn findings_carry_confidence_come_worst_first_and_can_be_thresholded() {
     let hidden = report["suppressed"].as_array().unwrap().iter().find(|s| s["kind"] == "confidence").unwrap().clone();
     assert_eq!(hidden["findings"], 1, "{hidden:#?}");
 }
+
+#[test]
+fn encoded_secrets_are_decoded_and_reported_at_the_encoded_text() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let password = format!("Zq{}", random_base62(160, 10));
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&password);
+    write(d, "k8s/secret.yaml", format!("kind: Secret\ndata:\n  db-password: {encoded}\n"));
+    // A config file in a Kubernetes secret whose password is base64 again: base64 inside base64.
+    let docker = base64::engine::general_purpose::STANDARD.encode(format!("user: deploy\npassword: {encoded}\n"));
+    write(d, "k8s/pull.yaml", format!("data:\n  app.yaml: {docker}\n"));
+    write(d, "app/config.json", format!("{{\"url\": \"https:\\/\\/deploy:{password}@registry.internal\\/v2\"}}\n"));
+
+    let (report, o) = scan_json(&["--show-secrets", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = report["findings"].as_array().unwrap();
+    let at = |path: &str| f.iter().find(|x| x["path"] == path).unwrap_or_else(|| panic!("{path}: {f:#?}")).clone();
+    let k8s = at("k8s/secret.yaml");
+    assert_eq!((k8s["line"].as_u64(), k8s["column"].as_u64()), (Some(3), Some(16)));
+    assert_eq!((k8s["secret"].as_str(), k8s["decoded"].as_str()), (Some(password.as_str()), Some("base64")));
+    assert!(k8s["confidence_reasons"].as_array().unwrap().contains(&serde_json::json!("decoded")));
+    let pull = at("k8s/pull.yaml");
+    assert_eq!((pull["secret"].as_str(), pull["decoded"].as_str()), (Some(password.as_str()), Some("base64")));
+    let json = at("app/config.json");
+    assert_eq!((json["secret"].as_str(), json["decoded"].as_str()), (Some(password.as_str()), Some("escape")));
+
+    // Redacted, neither the decoded secret nor its encoding is shown.
+    let (report, _) = scan_json(&[d.to_str().unwrap()]);
+    let text = report.to_string();
+    for raw in [&password, &encoded, &docker] {
+        assert!(!text.contains(raw.as_str()), "{raw} shown without --show-secrets");
+    }
+    // --no-decode: the base64 is at most a generic finding of its own text.
+    let (report, _) = scan_json(&["--no-decode", "--show-secrets", d.to_str().unwrap()]);
+    let f = report["findings"].as_array().unwrap();
+    assert!(f.iter().all(|x| x.get("decoded").is_none() && x["secret"] != password.as_str()), "{f:#?}");
+}
