@@ -127,6 +127,15 @@ impl Encoding {
     }
 }
 
+/// The vendor a key of a shared format was attributed to, and what in the code said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The vendor, lowercase (`metigan`, `stripe`).
+    pub vendor: String,
+    /// What named it: `name METIGAN_API_KEY`, `host api.metigan.com`, `the file mentions stripe`.
+    pub evidence: String,
+}
+
 /// The commit a history finding comes from: the one that introduced the blob at this path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -329,6 +338,8 @@ pub struct Finding {
     pub checksum_valid: Option<bool>,
     /// The encoding the secret was found under; its location is the encoded text's.
     pub decoded: Option<Encoding>,
+    /// For a rule whose format several vendors share, the vendor the context names.
+    pub attribution: Option<Attribution>,
     /// How likely this is a real credential.
     pub confidence: Confidence,
     /// What decided the confidence, most telling first.

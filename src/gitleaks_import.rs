@@ -330,6 +330,7 @@ pub fn convert(file: &str, text: &str) -> Result<Imported, ImportError> {
             rotate: None,
             revocable: false,
             generic: false,
+            vendor_from_context: false,
             secret_group: r.secret_group.or(r.value_group).filter(|&g| g != 0),
             allow,
             paths: Vec::new(),

@@ -47,6 +47,11 @@ pub struct WebhookConfig {
     /// Only findings of rules with one of these tags (empty: any).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Only findings of these providers (empty: any). For a format several vendors share (`sk_live_`),
+    /// the provider is the vendor the context names, else the rule's: an issuer receives the keys that
+    /// may be its own.
+    #[serde(default)]
+    pub providers: Vec<String>,
     /// Send the raw token in the body (issuers that store only a hash need it to find the key).
     #[serde(default)]
     pub include_token: bool,
@@ -82,6 +87,7 @@ impl WebhookConfig {
             url: url.to_string(),
             rules: Vec::new(),
             tags: Vec::new(),
+            providers: Vec::new(),
             include_token: false,
             secret_env: default_secret_env(),
             timeout_secs: default_timeout(),
@@ -112,10 +118,12 @@ impl WebhookConfig {
         self.outbox.clone().unwrap_or_else(default_outbox_path)
     }
 
-    /// Whether findings of `rule` go to this webhook (its `rules` and `tags` filters).
-    pub fn accepts(&self, rule: &Rule) -> bool {
+    /// Whether findings of `rule`, attributed to `provider`, go to this webhook (its `rules`, `tags`
+    /// and `providers` filters).
+    pub fn accepts(&self, rule: &Rule, provider: &str) -> bool {
         (self.rules.is_empty() || self.rules.contains(&rule.spec.id))
             && (self.tags.is_empty() || self.tags.iter().any(|t| rule.spec.tags.contains(t)))
+            && (self.providers.is_empty() || self.providers.iter().any(|p| p.eq_ignore_ascii_case(provider)))
     }
 }
 

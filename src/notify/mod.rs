@@ -102,10 +102,11 @@ pub fn plan(
         let mut seen = HashSet::new();
         for f in findings {
             let Some(rule) = rules.get(&f.rule_id) else { continue };
-            if !rule.spec.revocable || !hook.accepts(rule) || !seen.insert(f.fingerprints.secret.clone()) {
+            let provider = f.attribution.as_ref().map_or(rule.provider(), |a| a.vendor.as_str());
+            if !rule.spec.revocable || !hook.accepts(rule, provider) || !seen.insert(f.fingerprints.secret.clone()) {
                 continue;
             }
-            let body = payload::body(f, rule.provider(), hook.include_token, redact);
+            let body = payload::body(f, provider, hook.include_token, redact);
             out.push(Notice { webhook: wi, idempotency_key: f.fingerprints.secret.clone(), body });
         }
     }

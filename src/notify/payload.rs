@@ -30,6 +30,7 @@ pub fn body(f: &Finding, provider: &str, include_token: bool, redact: &dyn Fn(&s
         "idempotency_key": f.fingerprints.secret,
         "rule": { "id": f.rule_id, "name": f.rule_name, "provider": provider, "severity": f.severity.as_str() },
         "confidence": f.confidence.as_str(),
+        "provider_evidence": f.attribution.as_ref().map(|a| redact(&a.evidence)),
         "location": {
             "origin": f.origin.kind(),
             "path": redact(f.origin.path()),

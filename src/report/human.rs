@@ -90,6 +90,9 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
         if !why.is_empty() {
             note.push_str(&format!(" ({})", why.join(", ")));
         }
+        if let Some(a) = &f.attribution {
+            note.push_str(&format!("; vendor: {} ({})", a.vendor, report.tree_text(&a.evidence)));
+        }
         if let Some(e) = f.decoded {
             note.push_str(&format!("; decoded: {}", e.as_str()));
         }

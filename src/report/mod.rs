@@ -72,6 +72,15 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The provider of a finding: the vendor its context names for a format several vendors share,
+    /// else its rule's.
+    pub fn provider_of(&self, f: &'a Finding) -> &'a str {
+        match &f.attribution {
+            Some(a) => &a.vendor,
+            None => self.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
+        }
+    }
+
     /// A finding's commit as a report may show it.
     pub fn commit_of(&self, f: &Finding) -> Option<CommitInfo> {
         f.origin.commit().map(|c| CommitInfo {

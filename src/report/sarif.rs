@@ -222,6 +222,10 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
         props.insert("checksumValid".to_string(), json!(valid));
     }
     props.insert("confidence".to_string(), json!(f.confidence.as_str()));
+    if let Some(a) = &f.attribution {
+        props.insert("provider".to_string(), json!(a.vendor));
+        props.insert("providerEvidence".to_string(), json!(report.tree_text(&a.evidence)));
+    }
     if !f.reasons.is_empty() {
         props.insert("confidenceReasons".to_string(), json!(f.reasons));
     }

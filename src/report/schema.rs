@@ -52,8 +52,13 @@ pub struct JsonFinding {
     pub rule_id: String,
     /// Human-readable name of that rule.
     pub rule_name: String,
-    /// The service the secret belongs to (`generic` when the rule names none).
+    /// The service the secret belongs to (`generic` when the rule names none); for a format several
+    /// vendors share (`sk_live_`), the vendor its context names, when it names one.
     pub provider: String,
+    /// What in the code named the provider (`name METIGAN_API_KEY`, `host api.metigan.com`), for a
+    /// format several vendors share; absent when the provider is the rule's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_evidence: Option<String>,
     /// `low`, `medium`, `high` or `critical`.
     pub severity: String,
     /// `high`, `medium` or `low`: how likely a real credential (absent in reports before it existed).

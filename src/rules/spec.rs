@@ -133,6 +133,11 @@ pub struct RuleSpec {
     /// same secret.
     #[serde(default)]
     pub generic: bool,
+    /// The format is a convention several vendors share (`sk_live_`): each finding's vendor is read from
+    /// its context (the name the key is given, a host on its line, an SDK the file uses), and `provider`
+    /// is only the default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vendor_from_context: bool,
     /// The capture group holding the secret, when it is neither `(?P<secret>…)` nor group 1 (imported
     /// gitleaks rules' `secretGroup`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

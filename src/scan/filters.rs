@@ -389,6 +389,18 @@ pub fn is_stock_password(secret: &[u8]) -> bool {
     matches!(stem, "password" | "passwd" | "secret" | "changeme" | "test" | "example") || letters.starts_with("your")
 }
 
+/// Names of signing and hashing algorithms and their scopes, which stand where a key's value would
+/// (`signingKey: "aws4_request"`, `secretAlgorithm: "HmacSHA256"`); `s` is lowercase.
+fn is_algorithm_name(s: &str) -> bool {
+    const EXACT: &[&str] = &["aws4_request", "aws4-hmac-sha256", "aws4-ecdsa-p256-sha256", "goog4_request"];
+    const FAMILIES: &[&str] = &["hmacsha", "hmac-sha", "hmac_sha", "sha", "hs", "rs", "es", "ps"];
+    EXACT.contains(&s)
+        || FAMILIES.iter().any(|f| {
+            s.strip_prefix(f)
+                .is_some_and(|bits| matches!(bits.trim_start_matches(['-', '_']), "1" | "224" | "256" | "384" | "512"))
+        })
+}
+
 /// Extra filters for generic rules (`password = "…"`): the value must look like a credential, not like
 /// code, an identifier, a hash, a UUID or a path.
 pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
@@ -436,6 +448,9 @@ pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
         "base64",
     ];
     if CODE.iter().any(|c| lower.contains(c)) {
+        return true;
+    }
+    if is_algorithm_name(&lower) {
         return true;
     }
     if s.starts_with('$') || s.starts_with('%') || s.starts_with('@') {
@@ -786,6 +801,9 @@ mod tests {
             "*db_password",
             "&defaults",
             "serverlessrepo:applicationId",
+            "aws4_request",
+            "HmacSHA256",
+            "AWS4-HMAC-SHA256",
         ] {
             assert!(is_unlikely_generic_secret(code.as_bytes(), None), "{code}");
         }

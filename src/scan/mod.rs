@@ -5,6 +5,7 @@
 
 pub mod allowlist;
 mod anchors;
+mod attribution;
 pub mod checksum;
 mod confidence;
 pub mod content;
@@ -632,6 +633,13 @@ impl Scanner {
                 line: raw_snippet.as_bytes(),
                 decoded: c.decoded.is_some(),
             });
+            let attribution = rule.spec.vendor_from_context.then(|| {
+                let from = c.start.saturating_sub(LINE_REACH);
+                let line_start = memrchr(b'\n', &data[from..c.start]).map_or(from, |i| from + i + 1);
+                let to = (c.end + LINE_REACH).min(data.len());
+                let line_end = memchr(b'\n', &data[c.end..to]).map_or(to, |i| c.end + i);
+                attribution::attribute(data, &data[line_start..line_end], c.start - line_start, rule.provider())
+            });
             out.push(Finding {
                 rule_id: rule.spec.id.clone(),
                 rule_name: rule.spec.name.clone(),
@@ -650,6 +658,7 @@ impl Scanner {
                 entropy: (c.entropy * 100.0).round() / 100.0,
                 checksum_valid: c.checksum_valid,
                 decoded: c.decoded.as_ref().map(|d| d.encoding),
+                attribution: attribution.flatten(),
                 confidence,
                 reasons,
             });

@@ -274,3 +274,30 @@ fn without_a_webhook_no_socket_is_ever_opened() {
     let t = std::fs::read_to_string(&trace).unwrap();
     assert!(!t.contains("socket("), "no socket may be opened without a webhook:\n{t}");
 }
+
+#[test]
+fn a_webhook_receives_only_the_keys_its_providers_filter_attributes_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (theirs, stripes) = (stripe_key(210), stripe_key(211));
+    write(dir.path(), "billing/.env", format!("METIGAN_API_KEY={theirs}\nSTRIPE_SECRET_KEY={stripes}\n"));
+    let srv = server(vec![], Duration::from_secs(10));
+    let (_home, config, _outbox) =
+        user_config(&format!("[[webhooks]]\nurl = {:?}\nproviders = [\"metigan\"]\n", srv.url));
+    let o = scan_with(dir.path(), &["--config", config.to_str().unwrap()], Some(KEY));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let seen = srv.seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    let body: serde_json::Value = serde_json::from_str(&seen[0].body).unwrap();
+    assert_eq!(body["rule"]["provider"], "metigan");
+    assert_eq!(body["provider_evidence"], "name METIGAN_API_KEY");
+    assert_eq!(body["secret"]["last4"], &theirs[theirs.len() - 4..]);
+    let r = report(&o);
+    let providers: Vec<(&str, &str)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["provider"].as_str().unwrap(), f["provider_evidence"].as_str().unwrap_or("")))
+        .collect();
+    assert!(providers.contains(&("metigan", "name METIGAN_API_KEY")), "{providers:?}");
+    assert!(providers.contains(&("stripe", "name STRIPE_SECRET_KEY")), "{providers:?}");
+}
