@@ -11,7 +11,8 @@ fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             toml_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "toml") {
+        } else if p.extension().is_some_and(|x| x == "toml") && p.file_name().is_some_and(|n| n != "vocabulary.toml") {
+            // vocabulary.toml holds word lists the rules share (src/rules/vocabulary.rs embeds it).
             out.push(p);
         }
     }

@@ -2,6 +2,7 @@
 
 mod literals;
 mod spec;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -74,7 +75,12 @@ pub struct Rule {
 }
 
 impl Rule {
-    fn new(spec: RuleSpec, source: String) -> Result<Self, RuleError> {
+    fn new(mut spec: RuleSpec, source: String) -> Result<Self, RuleError> {
+        vocabulary::expand(&mut spec).map_err(|message| RuleError::Invalid {
+            file: source.clone(),
+            id: spec.id.clone(),
+            message,
+        })?;
         let invalid = |message: String| RuleError::Invalid { file: source.clone(), id: spec.id.clone(), message };
         if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             return Err(invalid("id must be non-empty kebab-case (a-z, 0-9, -)".into()));
@@ -231,14 +237,16 @@ impl RuleSet {
                 // Built-in rules say who issued the secret: a file may hold several issuers, and the
                 // provider reaches reports and webhook payloads.
                 let problem = if spec.provider.as_deref().is_none_or(str::is_empty) {
-                    Some("a built-in rule must name its provider")
+                    Some("a built-in rule must name its provider".to_string())
                 } else if set.get(&spec.id).is_some() {
-                    Some("this id is also used by another built-in rule file")
+                    Some("this id is also used by another built-in rule file".to_string())
                 } else {
-                    None
+                    spec.tags.iter().find(|t| !vocabulary::tags().contains(t)).map(|t| {
+                        format!("tag {t:?} is not in rules/vocabulary.toml's tags (the vendor is the provider)")
+                    })
                 };
                 if let Some(message) = problem {
-                    return Err(RuleError::Invalid { file, id: spec.id.clone(), message: message.into() });
+                    return Err(RuleError::Invalid { file, id: spec.id.clone(), message });
                 }
             }
             set.add_specs(&file, parsed.rules, "", false)?;
@@ -327,7 +335,7 @@ fn toml_files_under(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), RuleError>
         let p = e.path();
         if e.file_type().is_ok_and(|t| t.is_dir()) {
             toml_files_under(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "toml") {
+        } else if p.extension().is_some_and(|x| x == "toml") && p.file_name() != Some(vocabulary::FILE_NAME.as_ref()) {
             out.push(p);
         }
     }

@@ -205,3 +205,32 @@ fn encoded_secrets_are_decoded_and_reported_at_the_encoded_text() {
     let f = report["findings"].as_array().unwrap();
     assert!(f.iter().all(|x| x.get("decoded").is_none() && x["secret"] != password.as_str()), "{f:#?}");
 }
+
+#[test]
+fn rules_list_json() {
+    // The JSON of a user rule that uses a shared word list (expanded) and of a built-in rule whose vendor
+    // is read from context; the whole built-in list is summed up by count, not copied.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("team.toml");
+    std::fs::write(
+        &rules,
+        "[[rules]]\nid = \"team-db-password\"\nname = \"Team database password\"\nseverity = \"high\"\n\
+         keywords = [\"{{password-name}}\"]\npattern = '''(?i)team_db_{{password-name}}=(?P<secret>\\S{8,})'''\n\
+         tags = [\"password\", \"database\"]\nexamples = ['team_db_pass=Qm4vRt7zLp2x']\nnon_examples = ['team_db_pass=']\n",
+    )
+    .unwrap();
+    let o = run(&["rules", "list", "--format", "json", "--rules", rules.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(all.len() >= 300, "{} rules", all.len());
+    let tags: Vec<String> = leakhound::rules::vocabulary::tags().to_vec();
+    for r in &all {
+        let id = r["id"].as_str().unwrap();
+        for t in r["tags"].as_array().unwrap() {
+            assert!(id == "team-db-password" || tags.contains(&t.as_str().unwrap().to_string()), "{id}: {t}");
+        }
+    }
+    let picked: Vec<&serde_json::Value> =
+        all.iter().filter(|r| r["id"] == "team-db-password" || r["id"] == "stripe-live-secret-key").collect();
+    insta::assert_json_snapshot!("rules_list_json", picked);
+}
