@@ -109,6 +109,10 @@ pub(crate) fn is_test_path(path: &str) -> bool {
             continue;
         }
         let stem = lower.split('.').next().unwrap_or_default();
+        // `examples-1.json`, `sample_config.yml`: a file named as a sample.
+        if stem.contains("example") || stem.contains("sample") {
+            return true;
+        }
         let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
         return stem.starts_with("test_")
             || stem.ends_with("_test")
@@ -212,6 +216,8 @@ mod tests {
             "spec/models/user_spec.rb",
             "Src/FooTests.cs",
             "examples/basic/config.yml",
+            "botocore/data/iam/2010-05-08/examples-1.json",
+            "config.sample.yml",
         ] {
             assert!(is_test_path(p), "{p}");
         }

@@ -393,11 +393,13 @@ pub fn is_stock_password(secret: &[u8]) -> bool {
 /// (`signingKey: "aws4_request"`, `secretAlgorithm: "HmacSHA256"`); `s` is lowercase.
 fn is_algorithm_name(s: &str) -> bool {
     const EXACT: &[&str] = &["aws4_request", "aws4-hmac-sha256", "aws4-ecdsa-p256-sha256", "goog4_request"];
-    const FAMILIES: &[&str] = &["hmacsha", "hmac-sha", "hmac_sha", "sha", "hs", "rs", "es", "ps"];
+    const FAMILIES: &[&str] = &["hmacsha", "hmac-sha", "hmac_sha", "sha", "hs", "rs", "es", "ps", "hmac_", "rsa_"];
     EXACT.contains(&s)
+        || s.starts_with("ecc_nist_")
+        || s.starts_with("ecc_secg_")
         || FAMILIES.iter().any(|f| {
             s.strip_prefix(f)
-                .is_some_and(|bits| matches!(bits.trim_start_matches(['-', '_']), "1" | "224" | "256" | "384" | "512"))
+                .is_some_and(|bits| matches!(bits.trim_start_matches(['-', '_']), "1" | "224" | "256" | "384" | "512" | "1024" | "2048" | "3072" | "4096"))
         })
 }
 
@@ -548,6 +550,7 @@ pub fn is_non_secret_name(name: &[u8]) -> bool {
         b"prefix",
         b"suffix",
         b"algorithm",
+        b"spec",
         b"type",
         b"kind",
         b"lexer",
@@ -804,6 +807,8 @@ mod tests {
             "aws4_request",
             "HmacSHA256",
             "AWS4-HMAC-SHA256",
+            "RSA_2048",
+            "ECC_NIST_P256",
         ] {
             assert!(is_unlikely_generic_secret(code.as_bytes(), None), "{code}");
         }
