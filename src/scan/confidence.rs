@@ -109,8 +109,8 @@ pub(crate) fn is_test_path(path: &str) -> bool {
             continue;
         }
         let stem = lower.split('.').next().unwrap_or_default();
-        // `examples-1.json`, `sample_config.yml`: a file named as a sample.
-        if stem.contains("example") || stem.contains("sample") {
+        // `examples-1.json`, `config.sample.yml`, `.env.example`: a file named as a sample.
+        if ["example", "sample"].iter().any(|w| stem.contains(w) || lower.contains(&format!(".{w}"))) {
             return true;
         }
         let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();

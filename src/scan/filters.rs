@@ -398,8 +398,12 @@ fn is_algorithm_name(s: &str) -> bool {
         || s.starts_with("ecc_nist_")
         || s.starts_with("ecc_secg_")
         || FAMILIES.iter().any(|f| {
-            s.strip_prefix(f)
-                .is_some_and(|bits| matches!(bits.trim_start_matches(['-', '_']), "1" | "224" | "256" | "384" | "512" | "1024" | "2048" | "3072" | "4096"))
+            s.strip_prefix(f).is_some_and(|bits| {
+                matches!(
+                    bits.trim_start_matches(['-', '_']),
+                    "1" | "224" | "256" | "384" | "512" | "1024" | "2048" | "3072" | "4096"
+                )
+            })
         })
 }
 
