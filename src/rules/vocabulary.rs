@@ -20,6 +20,36 @@ pub const FILE_NAME: &str = "vocabulary.toml";
 struct VocabularyFile {
     tags: Vec<String>,
     words: Vec<Words>,
+    filters: FilterWords,
+}
+
+/// The word lists of the value filters and of confidence (`[filters]`), lowercase where matched
+/// against lowercased text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilterWords {
+    /// Sample values of the OAuth 2.0 RFC, copied into libraries and tests.
+    pub documented_samples: Vec<String>,
+    /// Text inside a value that marks it a placeholder.
+    pub placeholder_markers: Vec<String>,
+    /// Words written where a password would go that are not one.
+    pub not_passwords: Vec<String>,
+    /// Text in a password value that makes it code.
+    pub password_code: Vec<String>,
+    /// Text in a generic secret value that makes it code or a reference.
+    pub generic_code: Vec<String>,
+    /// Endings that make a value a file name.
+    pub file_suffixes: Vec<String>,
+    /// Whole name pieces that say a value is not a secret.
+    pub non_secret_name_words: Vec<String>,
+    /// Name pieces that say so by their start.
+    pub non_secret_name_stems: Vec<String>,
+    /// Directories of tests, fixtures, samples and docs.
+    pub test_dirs: Vec<String>,
+    /// Hosts of documentation and tests.
+    pub example_hosts: Vec<String>,
+    /// Words samples put in values.
+    pub sample_words: Vec<String>,
 }
 
 /// One shared word list.
@@ -47,6 +77,11 @@ fn file() -> &'static VocabularyFile {
 pub fn lists() -> &'static HashMap<String, Words> {
     static LISTS: OnceLock<HashMap<String, Words>> = OnceLock::new();
     LISTS.get_or_init(|| file().words.iter().map(|w| (w.name.clone(), w.clone())).collect())
+}
+
+/// The filters' word lists.
+pub fn filters() -> &'static FilterWords {
+    &file().filters
 }
 
 /// The tags built-in rules may carry: a closed list, so that a webhook or report filter on a tag sees
@@ -118,6 +153,30 @@ mod tests {
                     "{}: no keyword wakes a rule for {e}: add one to its keywords",
                     w.name
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn filter_lists_are_present_and_lowercase() {
+        let f = filters();
+        for (name, list) in [
+            ("documented_samples", &f.documented_samples),
+            ("placeholder_markers", &f.placeholder_markers),
+            ("not_passwords", &f.not_passwords),
+            ("password_code", &f.password_code),
+            ("generic_code", &f.generic_code),
+            ("file_suffixes", &f.file_suffixes),
+            ("non_secret_name_words", &f.non_secret_name_words),
+            ("non_secret_name_stems", &f.non_secret_name_stems),
+            ("test_dirs", &f.test_dirs),
+            ("example_hosts", &f.example_hosts),
+            ("sample_words", &f.sample_words),
+        ] {
+            assert!(!list.is_empty(), "{name} is empty");
+            // Matched against lowercased text (the RFC samples are matched as written).
+            if name != "documented_samples" {
+                assert!(list.iter().all(|w| w.to_ascii_lowercase() == *w), "{name}: {list:?} must be lowercase");
             }
         }
     }

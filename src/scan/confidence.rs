@@ -3,6 +3,7 @@
 //! finding, never per candidate.
 
 use crate::finding::{Confidence, Reason};
+use crate::rules::vocabulary;
 
 /// What the scanner knows of one finding when it assesses it.
 pub(crate) struct Evidence<'a> {
@@ -63,47 +64,15 @@ pub(crate) fn assess(e: &Evidence<'_>) -> (Confidence, Vec<Reason>) {
     (confidence, reasons)
 }
 
-/// Directories whose files are tests, fixtures, samples or documentation.
-const TEST_DIRS: &[&str] = &[
-    "test",
-    "tests",
-    "__tests__",
-    "__test__",
-    "spec",
-    "specs",
-    "testdata",
-    "test-data",
-    "test_data",
-    "testing",
-    "fixture",
-    "fixtures",
-    "__fixtures__",
-    "mock",
-    "mocks",
-    "__mocks__",
-    "example",
-    "examples",
-    "sample",
-    "samples",
-    "demo",
-    "demos",
-    "doc",
-    "docs",
-    "documentation",
-    "e2e",
-    "integration-tests",
-    "it",
-];
-
 /// Whether `path` looks like a test, fixture, example or documentation file: a directory from
-/// `TEST_DIRS`, or a file named as test runners name them (`test_x.py`, `x_test.go`, `x.spec.ts`,
+/// `[filters] test_dirs`, or a file named as test runners name them (`test_x.py`, `x_test.go`, `x.spec.ts`,
 /// `XTest.java`, `XTests.cs`, `x_spec.rb`), or a Markdown/reStructuredText page.
 pub(crate) fn is_test_path(path: &str) -> bool {
     let mut parts = path.split(['/', '\\']).filter(|p| !p.is_empty()).peekable();
     while let Some(part) = parts.next() {
         let lower = part.to_ascii_lowercase();
         if parts.peek().is_some() {
-            if TEST_DIRS.contains(&lower.as_str()) {
+            if vocabulary::filters().test_dirs.contains(&lower) {
                 return true;
             }
             continue;
@@ -128,50 +97,15 @@ pub(crate) fn is_test_path(path: &str) -> bool {
     false
 }
 
-/// Hosts that documentation and tests use: RFC 2606 names and loopback.
-const EXAMPLE_HOSTS: &[&[u8]] = &[
-    b"example.com",
-    b"example.org",
-    b"example.net",
-    b"localhost",
-    b"127.0.0.1",
-    b"0.0.0.0",
-    b".example",
-    b".invalid",
-    b".test/",
-    b".local/",
-];
-
 fn names_example_host(line: &[u8]) -> bool {
     let line = &line[..line.len().min(1024)];
     let lower = line.to_ascii_lowercase();
-    EXAMPLE_HOSTS.iter().any(|h| memchr::memmem::find(&lower, h).is_some())
+    vocabulary::filters().example_hosts.iter().any(|h| memchr::memmem::find(&lower, h.as_bytes()).is_some())
 }
-
-/// Words that samples, tests and docs put in values.
-const SAMPLE_WORDS: &[&[u8]] = &[
-    b"example",
-    b"sample",
-    b"dummy",
-    b"fake",
-    b"test",
-    b"demo",
-    b"changeme",
-    b"placeholder",
-    b"mock",
-    b"foobar",
-    b"xxxx",
-    b"your",
-    b"redacted",
-    b"insert",
-    b"replace",
-    b"1234",
-    b"abcd",
-];
 
 fn is_placeholder_like(secret: &[u8]) -> bool {
     let lower = secret.to_ascii_lowercase();
-    SAMPLE_WORDS.iter().any(|w| memchr::memmem::find(&lower, w).is_some())
+    vocabulary::filters().sample_words.iter().any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Filters on a captured secret: is it a placeholder, a code reference, a hash or an id rather than a
 //! credential? Pure functions of the secret's bytes.
 
+use crate::rules::vocabulary;
+
 /// Placeholders and documentation values that people write where a real key would go.
 pub fn is_placeholder(secret: &[u8]) -> bool {
     // Placeholders are short; in a long random value (a PEM body, a 150-character token) a marker such as
@@ -11,14 +13,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         return has_template_syntax(secret) || memchr::memmem::find(secret, b"EXAMPLE").is_some();
     }
     // The sample values of the OAuth 2.0 RFC (6749), copied into client libraries and their tests.
-    const DOCUMENTED: &[&[u8]] = &[
-        b"2YotnFZFEjr1zCsicMWpAA",
-        b"tGzv3JOkF0XG5Qx2TlKWIA",
-        b"SplxlOBeZQQYbYS6WxSbIA",
-        b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
-        b"gX1fBat3bV",
-    ];
-    if DOCUMENTED.contains(&secret) {
+    if vocabulary::filters().documented_samples.iter().any(|d| d.as_bytes() == secret) {
         return true;
     }
     // Already redacted (`sk_live_…`) or elided with an ellipsis.
@@ -26,49 +21,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
         return true;
     }
     let lower = secret.to_ascii_lowercase();
-    const MARKERS: &[&[u8]] = &[
-        b"xxxx",
-        b"****",
-        b"....",
-        b"####",
-        b"your_",
-        b"your-",
-        b"yourkey",
-        b"yourtoken",
-        b"yoursecret",
-        b"<",
-        b">",
-        b"${",
-        b"{{",
-        b"}}",
-        b"$(",
-        b"%(",
-        b"%s",
-        b"changeme",
-        b"change_me",
-        b"change-me",
-        b"placeholder",
-        b"example",
-        b"redacted",
-        b"replace_me",
-        b"replaceme",
-        b"insert_",
-        b"insert-",
-        b"dummy",
-        b"notreal",
-        b"not_real",
-        b"not-a-real",
-        b"sample_",
-        b"_here",
-        b"-here",
-        b"todo",
-        b"0000000000",
-        b"1234567890",
-        b"abcdefghij",
-        b"abcdef12345",
-        b"qwerty",
-    ];
-    if MARKERS.iter().any(|m| memchr::memmem::find(&lower, m).is_some()) {
+    if vocabulary::filters().placeholder_markers.iter().any(|m| memchr::memmem::find(&lower, m.as_bytes()).is_some()) {
         return true;
     }
     // Long runs of one character (`aaaaaaaa`) or very few distinct characters.
@@ -111,133 +64,6 @@ pub fn is_template(secret: &[u8]) -> bool {
     secret.len() >= 3 && secret.iter().all(|&b| b == secret[0] && !b.is_ascii_digit())
 }
 
-/// Words written where a password would go that are not one: stock template values, booleans, modes,
-/// hashing schemes and auth methods (`password_encryption = scram-sha-256`, `auth: password`).
-const NOT_PASSWORDS: &[&str] = &[
-    "password",
-    "passwd",
-    "pass",
-    "pwd",
-    "passphrase",
-    "secret",
-    "changeme",
-    "changeit",
-    "example",
-    "sample",
-    "test",
-    "testing",
-    "demo",
-    "dummy",
-    "fake",
-    "mock",
-    "foo",
-    "bar",
-    "foobar",
-    "baz",
-    "null",
-    "nil",
-    "none",
-    "undefined",
-    "empty",
-    "blank",
-    "true",
-    "false",
-    "yes",
-    "no",
-    "on",
-    "off",
-    "string",
-    "str",
-    "text",
-    "char",
-    "bytes",
-    "required",
-    "optional",
-    "hidden",
-    "redacted",
-    "masked",
-    "default",
-    "value",
-    "todo",
-    "tbd",
-    "fixme",
-    "placeholder",
-    "mypassword",
-    "yourpassword",
-    "somepassword",
-    "newpassword",
-    "oldpassword",
-    "userpassword",
-    "md5",
-    "sha1",
-    "sha256",
-    "sha512",
-    "scram-sha-256",
-    "bcrypt",
-    "argon2",
-    "argon2id",
-    "pbkdf2",
-    "plain",
-    "plaintext",
-    "cleartext",
-    "basic",
-    "digest",
-    "bearer",
-    "token",
-    "oauth",
-    "oauth2",
-    "ldap",
-    "kerberos",
-    "file",
-    "env",
-    "environment",
-    "prompt",
-    "ask",
-    "stdin",
-    "keychain",
-    "keyring",
-    "vault",
-    "local",
-    "internal",
-    "auto",
-    "random",
-    "generate",
-    "generated",
-    "disabled",
-    "enabled",
-    "never",
-    "always",
-    "secure",
-    "insecure",
-    "hash",
-    "hashed",
-    "encrypted",
-    "unset",
-    "notset",
-    "nopass",
-    "nopassword",
-    "anonymous",
-    "guest",
-    "letmein",
-    // Database defaults and the values tests use for a wrong or a test login.
-    "postgres",
-    "mysql",
-    "root",
-    "wrong",
-    "nope",
-    "invalid",
-    "incorrect",
-    "badpassword",
-    "tester",
-    "runner",
-    "passw0rd",
-    "p@ssw0rd",
-    "p@ssword",
-    "pa55word",
-    "circle_test",
-    "testpassword",
-];
-
 /// For `value = "password"` rules: whether a value under a password-named key is code, an identifier, a
 /// label or a template word rather than a password. Letters-only and short values are kept: people
 /// choose them (`sunshine`, `admin123`), and a benchmark of real leaks is full of them.
@@ -272,35 +98,7 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
         }
     }
     // Code: references to where the value lives, calls, members, paths, file names, URLs.
-    const CODE: &[&str] = &[
-        "process.env",
-        "os.environ",
-        "getenv",
-        "environ[",
-        "env.",
-        "env(",
-        "config.",
-        "settings.",
-        "params.",
-        "self.",
-        "this.",
-        "request.",
-        "props.",
-        "args.",
-        "secrets.",
-        "vault:",
-        "->",
-        "::",
-        "()",
-        "://",
-        "required|",
-        "|required",
-        "min:",
-        "max:",
-        "confirmed",
-        "same:",
-    ];
-    if CODE.iter().any(|c| lower.contains(c)) {
+    if vocabulary::filters().password_code.iter().any(|c| lower.contains(c.as_str())) {
         return true;
     }
     let b = s.as_bytes();
@@ -321,26 +119,7 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
     if s.starts_with("./") || s.starts_with("../") || s.matches('/').count() >= 2 {
         return true;
     }
-    const FILES: &[&str] = &[
-        ".pem",
-        ".key",
-        ".json",
-        ".txt",
-        ".p12",
-        ".pfx",
-        ".jks",
-        ".keystore",
-        ".crt",
-        ".env",
-        ".yml",
-        ".yaml",
-        ".conf",
-        ".properties",
-        ".xml",
-        ".gpg",
-        ".asc",
-    ];
-    if FILES.iter().any(|e| lower.ends_with(e)) {
+    if vocabulary::filters().file_suffixes.iter().any(|e| lower.ends_with(e.as_str())) {
         return true;
     }
     let is_name_part = |p: &str| {
@@ -380,7 +159,8 @@ pub fn is_stock_password(secret: &[u8]) -> bool {
     let Ok(lower) = std::str::from_utf8(&lower) else {
         return false;
     };
-    if NOT_PASSWORDS.contains(&lower) || NOT_PASSWORDS.contains(&letters.as_str()) {
+    let not_passwords = &vocabulary::filters().not_passwords;
+    if not_passwords.iter().any(|w| *w == lower || *w == letters) {
         return true;
     }
     // `password123`, `secret1`, `Password!`: the stock word with digits or symbols tacked on.
@@ -415,45 +195,7 @@ pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
     };
     let lower = s.to_ascii_lowercase();
     // References to where the secret really lives.
-    const CODE: &[&str] = &[
-        "process.env",
-        "os.environ",
-        "getenv",
-        "env[",
-        "env(",
-        "environ",
-        "secrets.",
-        "vault:",
-        "config.",
-        "settings.",
-        "params.",
-        "self.",
-        "this.",
-        "request.",
-        "props.",
-        "args.",
-        "ssm:",
-        "arn:aws",
-        "function",
-        "lambda",
-        "return",
-        "null",
-        "none",
-        "true",
-        "false",
-        "undefined",
-        "string",
-        "password",
-        "secret",
-        "token",
-        "http://",
-        "https://",
-        "file://",
-        "/dev/",
-        "keyring",
-        "base64",
-    ];
-    if CODE.iter().any(|c| lower.contains(c)) {
+    if vocabulary::filters().generic_code.iter().any(|c| lower.contains(c.as_str())) {
         return true;
     }
     if is_algorithm_name(&lower) {
@@ -540,120 +282,18 @@ pub fn is_unlikely_generic_secret(secret: &[u8], name: Option<&[u8]>) -> bool {
 /// one (`NextToken`, `token_type`, `password_min_length`, `api_key_id`, `TOKEN_PREFIX`).
 pub fn is_non_secret_name(name: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
-    const WORDS: &[&[u8]] = &[
-        b"next",
-        b"page",
-        b"continuation",
-        b"pagination",
-        b"cursor",
-        b"purchase",
-        b"verification",
-        b"forward",
-        b"backward",
-        b"sync",
-        b"prefix",
-        b"suffix",
-        b"algorithm",
-        b"spec",
-        b"type",
-        b"kind",
-        b"lexer",
-        b"format",
-        b"pattern",
-        b"regex",
-        b"field",
-        b"attribute",
-        b"provider",
-        b"attr",
-        b"column",
-        b"label",
-        b"placeholder",
-        b"hint",
-        b"header",
-        b"length",
-        b"_len",
-        b"path",
-        b"file",
-        b"dir",
-        b"policy",
-        b"version",
-        b"count",
-        b"expir",
-        b"timeout",
-        b"ttl",
-        b"size",
-        b"public",
-        b"publishable",
-        b"digest",
-        b"checksum",
-        b"hash",
-        b"sha1",
-        b"sha256",
-        b"sha512",
-        b"commit",
-        b"revision",
-        b"etag",
-        b"integrity",
-        b"fingerprint",
-        b"md5",
-        b"name",
-        b"endpoint",
-        b"policy",
-        b"rotation",
-        b"lifetime",
-        b"duration",
-        b"validator",
-        b"strength",
-        b"reset",
-        b"forgot",
-        b"confirm",
-        b"input",
-        b"prompt",
-        b"example",
-        b"sample",
-        b"test",
-        b"mock",
-        b"fake",
-        b"dummy",
-        b"placeholder",
-        b"template",
-        b"usage",
-        b"limit",
-        b"mode",
-        b"index",
-        b"position",
-        b"offset",
-        b"tokenizer",
-        b"tokens",
-        b"csrf",
-        b"xsrf",
-        b"last",
-        b"change",
-        b"clienttoken",
-        b"client_token",
-        b"idempot",
-        b"copy",
-        // Words that end in `pass` but name no password.
-        b"bypass",
-        b"compass",
-        b"passthrough",
-        b"passport",
-        b"passenger",
-        b"passive",
-        b"surpass",
-        b"encompass",
-    ];
     // Whole pieces of the name (`elastic` holds `last`, `account` holds `count`, `latest` holds `test`):
     // a word matches a piece, its plural, or, for the few stems below, the start of one.
-    const STEMS: &[&[u8]] = &[b"file", b"dir", b"path", b"expir", b"idempot", b"paginat", b"verif", b"length"];
     let pieces = name_pieces(name);
     let joined: Vec<u8> = pieces.concat();
+    let words = vocabulary::filters();
     if pieces.iter().any(|p| {
-        WORDS.iter().any(|w| {
+        words.non_secret_name_words.iter().any(|w| {
+            let w = w.as_bytes();
             let w = w.strip_prefix(b"_").unwrap_or(w);
             p.as_slice() == w
                 || (p.len() == w.len() + 1 && p.starts_with(w) && p.ends_with(b"s"))
-                || (STEMS.contains(&w) && p.starts_with(w))
+                || (words.non_secret_name_stems.iter().any(|st| st.as_bytes() == w) && p.starts_with(w))
         })
     }) || [&b"clienttoken"[..], b"nexttoken", b"pagetoken"]
         .iter()
