@@ -85,8 +85,15 @@ impl Rule {
         if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             return Err(invalid("id must be non-empty kebab-case (a-z, 0-9, -)".into()));
         }
-        if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err(invalid("needs at least one non-empty keyword (the prefilter)".into()));
+        if spec.keywords.iter().any(|k| k.trim().is_empty()) {
+            return Err(invalid("keywords must not be empty strings".into()));
+        }
+        // Without keywords a rule would run on every byte of every file; limited to a few named files
+        // (`config/master.key`), it reads each of them whole instead.
+        if spec.keywords.is_empty() && spec.paths.is_empty() {
+            return Err(invalid(
+                "needs at least one keyword (the prefilter), or `paths` naming the files it reads whole".into(),
+            ));
         }
         let allow = spec.allow.iter().map(|a| compile(a)).collect::<Result<Vec<_>, _>>().map_err(|e| {
             RuleError::Pattern { file: source.clone(), id: spec.id.clone(), message: format!("allow: {e}") }
@@ -191,6 +198,11 @@ impl Rule {
     }
 
     /// Whether the rule runs on every path (it has neither `paths` nor `skip_paths`).
+    /// A rule with no keywords, limited by `paths`: it reads the whole of each file it applies to.
+    pub(crate) fn reads_whole_files(&self) -> bool {
+        self.spec.keywords.is_empty()
+    }
+
     pub(crate) fn applies_everywhere(&self) -> bool {
         self.paths.is_none() && self.skip_paths.is_none()
     }

@@ -41,6 +41,8 @@ const ALLOW_NEXT_LINE: &[u8] = b"leakhound:allow-next-line";
 pub const MAX_FINDINGS_PER_BLOB: usize = 10_000;
 /// Most pattern matches (kept or filtered) one blob may give, for the same reason.
 const MAX_MATCHES_PER_BLOB: usize = 200_000;
+/// Largest file a rule without keywords reads whole (key files are a few hundred bytes).
+const WHOLE_FILE_MAX: usize = 64 * 1024;
 /// Levels of encoding decoded (base64 inside base64: a Docker config in a Kubernetes secret).
 const DECODE_DEPTH: u8 = 2;
 /// Distinct sets of path-limited rules that get a prefilter of their own (see `prefilter_for`).
@@ -412,6 +414,13 @@ impl Scanner {
     }
 
     fn collect(&self, data: &[u8], applies: &[bool], m: &mut Matches, open: &mut [Option<(usize, usize)>]) {
+        if data.len() <= WHOLE_FILE_MAX {
+            for (r, rule) in self.rules.rules.iter().enumerate() {
+                if applies[r] && rule.reads_whole_files() {
+                    self.match_window(r, (0, data.len()), data, m);
+                }
+            }
+        }
         let limited = self.prefilter_for(applies);
         limited.as_deref().unwrap_or(&self.prefilter).hits(data, |hit| {
             let r = hit.rule as usize;
@@ -908,6 +917,11 @@ mod chain_tests {
         let json = "{ \"password\": \"Tulipfield77\" }\n";
         assert!(scan_at(&s, "src/i18n/de.json", json).is_empty());
         assert!(!scan_at(&s, "config/app.json", json).is_empty());
+        // A rule without keywords reads its files whole, and only those.
+        let key = "9f3c1b7e5a2d8c4f6b0e1a3d5c7f9b2e\n";
+        let f = scan_at(&s, "web/config/master.key", key);
+        assert_eq!(f.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>(), vec!["rails-master-key"]);
+        assert!(scan_at(&s, "web/config/other.txt", key).is_empty());
     }
 
     #[test]
