@@ -148,7 +148,7 @@ pub fn is_unlikely_password(secret: &[u8], name: Option<&[u8]>) -> bool {
 /// Whether a key name says a hex value under it is the secret itself, not a digest.
 fn names_a_hex_secret(name: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
-    [&b"token"[..], b"key", b"salt", b"bearer", b"secret"].iter().any(|w| memchr::memmem::find(&lower, w).is_some())
+    [&b"token"[..], b"key", b"salt", b"bearer"].iter().any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
 /// Whether a password rule's value is a stock word put where a password goes (`changeme`, `password123`,
