@@ -102,11 +102,12 @@ pub fn plan(
         let mut seen = HashSet::new();
         for f in findings {
             let Some(rule) = rules.get(&f.rule_id) else { continue };
-            let provider = f.attribution.as_ref().map_or(rule.provider(), |a| a.vendor.as_str());
-            if !rule.spec.revocable || !hook.accepts(rule, provider) || !seen.insert(f.fingerprints.secret.clone()) {
+            // An attributed vendor is a name piece from the scanned tree: redacted like the rest of it.
+            let provider = f.attribution.as_ref().map_or_else(|| rule.provider().to_string(), |a| redact(&a.vendor));
+            if !rule.spec.revocable || !hook.accepts(rule, &provider) || !seen.insert(f.fingerprints.secret.clone()) {
                 continue;
             }
-            let body = payload::body(f, provider, hook.include_token, redact);
+            let body = payload::body(f, &provider, hook.include_token, redact);
             out.push(Notice { webhook: wi, idempotency_key: f.fingerprints.secret.clone(), body });
         }
     }

@@ -91,7 +91,7 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
             note.push_str(&format!(" ({})", why.join(", ")));
         }
         if let Some(a) = &f.attribution {
-            note.push_str(&format!("; vendor: {} ({})", a.vendor, report.tree_text(&a.evidence)));
+            note.push_str(&format!("; vendor: {} ({})", report.provider_of(f), report.tree_text(&a.evidence)));
         }
         if let Some(e) = f.decoded {
             note.push_str(&format!("; decoded: {}", e.as_str()));
@@ -99,6 +99,8 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
         if f.checksum_valid == Some(false) {
             note.push_str(": checksum fails, not an issued token, likely a sample");
         }
+        // The vendor and its evidence come from the tree: escaped like every other text from it.
+        let note = escape_control(&note);
         let note = match f.confidence {
             Confidence::High => p.wrap("1", &note),
             _ => p.wrap("2", &note),

@@ -54,7 +54,7 @@ pub(crate) fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
     JsonFinding {
         rule_id: f.rule_id.clone(),
         rule_name: f.rule_name.clone(),
-        provider: report.provider_of(f).to_string(),
+        provider: report.provider_of(f),
         provider_evidence: f.attribution.as_ref().map(|a| report.tree_text(&a.evidence)),
         severity: f.severity.as_str().to_string(),
         confidence: f.confidence,

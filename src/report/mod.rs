@@ -72,12 +72,12 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// The provider of a finding: the vendor its context names for a format several vendors share,
-    /// else its rule's.
-    pub fn provider_of(&self, f: &'a Finding) -> &'a str {
+    /// The provider of a finding: the vendor its context names for a format several vendors share
+    /// (text from the tree, so redacted like it), else its rule's.
+    pub fn provider_of(&self, f: &Finding) -> String {
         match &f.attribution {
-            Some(a) => &a.vendor,
-            None => self.rules.get(&f.rule_id).map_or("generic", |r| r.provider()),
+            Some(a) => self.tree_text(&a.vendor),
+            None => self.rules.get(&f.rule_id).map_or("generic", |r| r.provider()).to_string(),
         }
     }
 

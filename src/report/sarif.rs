@@ -223,7 +223,7 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
     }
     props.insert("confidence".to_string(), json!(f.confidence.as_str()));
     if let Some(a) = &f.attribution {
-        props.insert("provider".to_string(), json!(a.vendor));
+        props.insert("provider".to_string(), json!(report.provider_of(f)));
         props.insert("providerEvidence".to_string(), json!(report.tree_text(&a.evidence)));
     }
     if !f.reasons.is_empty() {

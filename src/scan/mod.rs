@@ -339,10 +339,7 @@ impl Scanner {
     ) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
         for seg in decode::segments(data, (lo, hi), runs_in, budget) {
-            let from = seg.start.saturating_sub(LINE_REACH);
-            let line_start = memrchr(b'\n', &data[from..seg.start]).map_or(from, |i| from + i + 1);
-            let to = (seg.end + LINE_REACH).min(data.len());
-            let line_end = memchr(b'\n', &data[seg.end..to]).map_or(to, |i| seg.end + i);
+            let (line_start, line_end) = line_around(data, seg.start, seg.end);
             let mut line = Vec::with_capacity(line_end - line_start + seg.text.len());
             line.extend_from_slice(&data[line_start..seg.start]);
             let (a, b) = (line.len(), line.len() + seg.text.len());
@@ -433,11 +430,7 @@ impl Scanner {
                 }
             }
             let span = self.rules.rules[r].spec.span;
-            let lo = hit.start.saturating_sub(LINE_REACH);
-            let start = memrchr(b'\n', &data[lo..hit.start]).map_or(lo, |i| lo + i + 1);
-            let reach = (hit.end + span).min(data.len());
-            let hi = (reach + LINE_REACH).min(data.len());
-            let end = memchr(b'\n', &data[reach..hi]).map_or(hi, |i| reach + i);
+            let (start, end) = line_around(data, hit.start, (hit.end + span).min(data.len()));
             match &mut open[r] {
                 Some(last) if start <= last.1 => last.1 = last.1.max(end),
                 slot => {
@@ -643,10 +636,7 @@ impl Scanner {
                 decoded: c.decoded.is_some(),
             });
             let attribution = rule.spec.vendor_from_context.then(|| {
-                let from = c.start.saturating_sub(LINE_REACH);
-                let line_start = memrchr(b'\n', &data[from..c.start]).map_or(from, |i| from + i + 1);
-                let to = (c.end + LINE_REACH).min(data.len());
-                let line_end = memchr(b'\n', &data[c.end..to]).map_or(to, |i| c.end + i);
+                let (line_start, line_end) = line_around(data, c.start, c.end);
                 attribution::attribute(data, &data[line_start..line_end], c.start - line_start, rule.provider())
             });
             out.push(Finding {
@@ -709,6 +699,16 @@ fn merge_decoded(m: &mut Matches, found: Vec<Candidate>, rules: &RuleSet) {
         m.spans.push((d.start, d.end));
         m.cands.push(d);
     }
+}
+
+/// The line(s) holding `data[start..end]`: from the line start before `start` to the line end after
+/// `end`, each at most `LINE_REACH` bytes away (a minified file's megabyte-long line is cut).
+fn line_around(data: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let lo = start.saturating_sub(LINE_REACH);
+    let line_start = memrchr(b'\n', &data[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = (end + LINE_REACH).min(data.len());
+    let line_end = memchr(b'\n', &data[end..hi]).map_or(hi, |i| end + i);
+    (line_start, line_end)
 }
 
 /// Byte ranges sorted and merged where they overlap.

@@ -208,3 +208,25 @@ fn bad_arguments_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/nonexistent.toml: cannot read config"), "{}", stderr(&o));
 }
+
+#[test]
+fn rules_without_keywords_or_paths_unknown_checksums_and_word_lists_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "[[rules]]\nid = \"acme-token\"\nname = \"Acme\"\nseverity = \"high\"\n";
+    for (file, body, expect) in [
+        ("nokw.toml", "keywords = []\npattern = 'acme_([a-z]{10})'\n", "needs at least one keyword"),
+        (
+            "sum.toml",
+            "keywords = [\"acme_\"]\npattern = 'acme_([a-z]{10})'\nchecksum = \"nope\"\n",
+            "unknown variant `nope`",
+        ),
+        ("words.toml", "keywords = [\"{{nope}}\"]\npattern = 'acme_([a-z]{10})'\n", "unknown word list {{nope}}"),
+    ] {
+        write(dir.path(), file, format!("{head}{body}"));
+        let o = run(&["rules", "check", dir.path().join(file).to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = stderr(&o);
+        assert!(err.contains(file) && err.contains(expect), "{file}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+}

@@ -391,3 +391,17 @@ fn unreachable_objects_and_commit_and_tag_messages_are_scanned() {
     assert_eq!(r.len(), 1, "{r:#?}");
     assert_eq!((r[0]["secret"].as_str(), r[0]["origin"].as_str()), (Some(in_message.as_str()), Some("message")));
 }
+
+#[test]
+fn git_notes_are_scanned_with_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    commit_file(d, "a.txt", "x\n", "init");
+    let key = stripe_key(145);
+    git(d, &["notes", "add", "-m", &format!("deployed with {key}")]);
+    let (report, o) = scan_json(&["--show-secrets", "--reachable-only", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let f = findings(&report);
+    assert!(f.iter().any(|x| x["secret"] == key.as_str() && x["origin"] == "commit"), "{f:#?}");
+}

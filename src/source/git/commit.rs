@@ -1,4 +1,5 @@
-//! A commit's provenance as reports show it (author, RFC 3339 date, summary).
+//! Commits and annotated tags as reports show their provenance (id, author or tagger, RFC 3339 date,
+//! summary), read through libgit2 or parsed from the raw object.
 
 use git2::Commit;
 
