@@ -9,11 +9,11 @@ import pathlib, re, sys
 layers = {
     "redact": 0, "text": 0,
     "finding": 1, "delivery": 1,
-    "rules": 2,
+    "rules": 2, "group": 2,
     "scan": 3, "source": 3, "config": 3,
     "pipeline": 4,
-    "report": 5, "notify": 5, "gitleaks_import": 5,
-    "baseline": 6,
+    "report": 5, "notify": 5, "gitleaks_import": 5, "store": 5,
+    "baseline": 6, "merge": 6,
 }
 src = pathlib.Path("src")
 lib = (src / "lib.rs").read_text()

@@ -294,6 +294,20 @@ impl Origin {
         }
     }
 
+    /// Whether the blob is the current tree's own (a file on disk, staged, standard input); a history
+    /// blob is in HEAD only when HEAD's tree holds it, which its source decides after the walk.
+    pub fn in_current_tree(&self) -> bool {
+        matches!(self, Origin::File { .. } | Origin::Staged { .. } | Origin::Stdin)
+    }
+
+    /// The blob id of a history blob.
+    pub fn blob(&self) -> Option<ObjectId> {
+        match self {
+            Origin::Commit { blob, .. } | Origin::Unreachable { blob, .. } => Some(*blob),
+            _ => None,
+        }
+    }
+
     /// The origin's kind as reports name it: `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -346,6 +360,51 @@ pub struct Finding {
     pub reasons: Vec<Reason>,
     /// Keyed fingerprints identifying the secret and its location.
     pub fingerprints: Fingerprints,
+    /// The repository it was found in, by name, when a scan covers several.
+    pub repository: Option<std::sync::Arc<str>>,
+    /// Whether this occurrence is in the current tree: a file on disk, staged or read from standard input,
+    /// or a history blob that HEAD's tree still holds at this path.
+    pub in_head: bool,
+}
+
+/// What a security team decided about a leaked secret (`leakhound triage`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TriageStatus {
+    /// The key was revoked or rotated: its leak no longer gives access.
+    Revoked,
+    /// Not a credential (a sample, a hash, a look-alike).
+    FalsePositive,
+    /// A known risk that was accepted (a test account, a public key by design).
+    Accepted,
+}
+
+impl TriageStatus {
+    /// The kebab-case name reports and the store use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TriageStatus::Revoked => "revoked",
+            TriageStatus::FalsePositive => "false-positive",
+            TriageStatus::Accepted => "accepted",
+        }
+    }
+
+    /// The status named `s`, if any.
+    pub fn parse(s: &str) -> Option<Self> {
+        [TriageStatus::Revoked, TriageStatus::FalsePositive, TriageStatus::Accepted].into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// A triage decision on a secret, by its secret fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Triage {
+    /// The decision.
+    pub status: TriageStatus,
+    /// Why, in the team's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// When it was decided, RFC 3339 (UTC).
+    pub at: String,
 }
 
 /// A finding's keyed fingerprints, hex-encoded: what baselines, ignore files and webhooks match on.

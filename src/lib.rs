@@ -10,6 +10,7 @@ pub mod config;
 pub mod delivery;
 pub mod finding;
 pub mod gitleaks_import;
+pub mod group;
 pub mod notify;
 pub mod pipeline;
 pub mod redact;

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Fingerprints};
 use crate::scan::Scanner;
 use crate::source::{Blob, Repository, Skip, SkipReason, Source, SourceError, Visitor};
 
@@ -85,6 +85,36 @@ pub struct ScanStats {
     pub fingerprint_key_id: String,
     /// What was scanned, in words ("commits a1b2..c3d4", "the whole history"), for summaries.
     pub scope: String,
+    /// Each repository of a scan of several, in the order given.
+    pub repositories: Vec<RepoStats>,
+}
+
+/// One repository of a scan of several: where it is, what was scanned of it, or why it was not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RepoStats {
+    /// Its name in reports (unique within the scan).
+    pub name: String,
+    /// Its git directory (a mirror in the cache for a URL).
+    pub path: String,
+    /// Its remote URL (credentials removed), when it has one.
+    #[serde(default)]
+    pub remote: Option<String>,
+    /// Blobs scanned.
+    pub blobs_scanned: u64,
+    /// Bytes of those blobs.
+    pub bytes_scanned: u64,
+    /// Blobs whose findings came from the store instead of a scan (incremental rescans).
+    #[serde(default)]
+    pub blobs_reused: u64,
+    /// Findings (occurrences) reported.
+    pub findings: u64,
+    /// Distinct secrets reported.
+    pub secrets: u64,
+    /// Wall-clock time, in milliseconds.
+    pub elapsed_ms: u64,
+    /// Why it could not be scanned (clone, fetch or open failed), if so.
+    #[serde(default)]
+    pub error: Option<String>,
 }
 
 /// A configuration file that was applied, and who chose it.
@@ -137,6 +167,7 @@ pub fn run(
     };
     source.visit(&c)?;
     let mut findings = c.findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    mark_in_head(source, scanner, &mut findings);
     dedup(&mut findings);
     let mut skipped = c.skipped.into_inner().unwrap_or_else(|e| e.into_inner());
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -162,4 +193,23 @@ pub fn dedup(findings: &mut Vec<Finding>) {
     findings.dedup_by(|a, b| key(a) == key(b) && a.fingerprints == b.fingerprints);
     // What to rotate first comes first: severity, then confidence; place breaks ties (a stable sort).
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), std::cmp::Reverse(f.confidence)));
+}
+
+/// Marks the history findings HEAD's tree still holds, adding an occurrence where HEAD holds the same
+/// blob at another path (the walk scans each blob once, at the first path it meets).
+fn mark_in_head(source: &dyn Source, scanner: &Scanner, findings: &mut Vec<Finding>) {
+    let mut extra = Vec::new();
+    for (i, origin) in source.head_places(findings) {
+        let f = &mut findings[i];
+        if origin.path() == f.origin.path() {
+            f.in_head = true;
+            continue;
+        }
+        let mut moved = f.clone();
+        moved.fingerprints = Fingerprints::compute(scanner.fingerprint_key(), &f.rule_id, &f.secret, origin.path());
+        moved.origin = origin;
+        moved.in_head = true;
+        extra.push(moved);
+    }
+    findings.extend(extra);
 }

@@ -85,6 +85,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     }
     warn_all(&warnings, &stats, &scanner);
     if let Some(path) = &args.write_baseline {
+        let secrets = leakhound::group::group(&for_baseline);
         let baseline = Report {
             findings: &for_baseline,
             stats: &stats,
@@ -92,10 +93,13 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
             scanner: &scanner,
             show_secrets: false,
             deliveries: None,
+            secrets: &secrets,
+            triage: None,
         };
         write_report(Format::Json, &baseline, false, Some(path))?;
     }
     let deliveries = notify_webhooks(&args, &hooks, &findings, &scanner)?;
+    let secrets = leakhound::group::group(&findings);
     let report = Report {
         findings: &findings,
         stats: &stats,
@@ -103,6 +107,8 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
         scanner: &scanner,
         show_secrets: args.show_secrets,
         deliveries: deliveries.as_ref(),
+        secrets: &secrets,
+        triage: None,
     };
     for (format, path) in &outputs {
         write_report(*format, &report, color, path.as_deref())?;

@@ -1,9 +1,9 @@
-//! The terminal view: findings grouped by file, redacted, coloured only on a terminal.
+//! The terminal view: one block per leaked secret, worst first, redacted, coloured only on a terminal.
 
 use std::io::{self, Write};
 
-use super::{shown_secret, shown_snippet, Report};
-use crate::finding::{Confidence, Severity};
+use super::{json, shown_secret, shown_snippet, Report, SecretGroup};
+use crate::finding::{Confidence, Finding, Severity};
 use crate::text::escape_control;
 
 struct Paint(bool);
@@ -20,101 +20,25 @@ impl Paint {
 
 pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let p = Paint(color);
-    let mut last_path: Option<(&str, Option<&str>)> = None;
-    // Findings come worst first; the view groups them by file, a file where its worst finding is,
-    // its findings in line order.
-    let mut groups: Vec<Vec<&crate::finding::Finding>> = Vec::new();
-    let mut group_of: std::collections::HashMap<(&str, Option<&str>), usize> = std::collections::HashMap::new();
-    for f in report.findings {
-        let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
-        let i = *group_of.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[i].push(f);
-    }
-    for g in &mut groups {
-        g.sort_by_key(|f| (f.line, f.column));
-    }
-    // Everything that came from the tree is redacted, then escaped: a file name or commit author
-    // cannot carry terminal control sequences.
-    for f in groups.into_iter().flatten() {
-        let key = (f.origin.path(), f.origin.commit().map(|c| c.sha.as_str()));
-        if last_path != Some(key) {
-            if last_path.is_some() {
-                writeln!(out)?;
-            }
-            let mut path = report.path_of(f);
-            if f.origin.kind() == "unreachable" {
-                // Dropped from every ref: only a clone that still holds the object has it.
-                path.push_str(" (unreachable)");
-            }
-            let path = escape_control(&path);
-            match report.commit_of(f) {
-                Some(c) => writeln!(
-                    out,
-                    "{} {}",
-                    p.wrap("1", &path),
-                    p.wrap(
-                        "2",
-                        &escape_control(&format!(
-                            "@ {} ({} <{}>, {})",
-                            &c.sha[..c.sha.len().min(12)],
-                            c.author_name,
-                            c.author_email,
-                            c.date
-                        ))
-                    )
-                )?,
-                None => writeln!(out, "{}", p.wrap("1", &path))?,
-            }
-            last_path = Some(key);
+    // One block per secret, worst first (what to rotate today leads): its rule, where the current tree
+    // holds it or that it is in history only, when it came in and how far it spread, and a line to
+    // accept it. Everything that came from the tree is redacted, then escaped: a file name or commit
+    // author cannot carry terminal control sequences.
+    for (n, g) in report.secrets.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
         }
-        let sev = match f.severity {
-            Severity::Critical => p.wrap("1;31", "critical"),
-            Severity::High => p.wrap("31", "high    "),
-            Severity::Medium => p.wrap("33", "medium  "),
-            Severity::Low => p.wrap("36", "low     "),
-        };
-        // Rule ids and names may come from a config in the scanned tree: escaped like the rest of it.
-        writeln!(
-            out,
-            "  {:>5}:{:<4} {sev}  {}  {}",
-            f.line,
-            f.column,
-            escape_control(&f.rule_id),
-            p.wrap("2", &escape_control(&f.rule_name))
-        )?;
-        let why: Vec<&str> = f.reasons.iter().map(|r| r.as_str()).collect();
-        let mut note = format!("  {} confidence", f.confidence.as_str());
-        if !why.is_empty() {
-            note.push_str(&format!(" ({})", why.join(", ")));
-        }
-        if let Some(a) = &f.attribution {
-            note.push_str(&format!("; vendor: {} ({})", report.provider_of(f), report.tree_text(&a.evidence)));
-        }
-        if let Some(e) = f.decoded {
-            note.push_str(&format!("; decoded: {}", e.as_str()));
-        }
-        if f.checksum_valid == Some(false) {
-            note.push_str(": checksum fails, not an issued token, likely a sample");
-        }
-        // The vendor and its evidence come from the tree: escaped like every other text from it.
-        let note = escape_control(&note);
-        let note = match f.confidence {
-            Confidence::High => p.wrap("1", &note),
-            _ => p.wrap("2", &note),
-        };
-        writeln!(out, "             secret  {}{}", escape_control(&shown_secret(f, report.show_secrets)), note)?;
-        writeln!(out, "             {}", p.wrap("2", &escape_control(shown_snippet(f, report.show_secrets))))?;
+        secret_block(report, &p, g, out)?;
     }
     if !report.findings.is_empty() {
         writeln!(out)?;
     }
     let s = report.stats;
     let n = report.findings.len();
+    let k = report.secrets.len();
     let summary = format!(
-        "{n} finding{} in {} blob{} ({:.1} MB) in {:.2}s; {} binary skipped, {} other skipped",
+        "{k} secret{} ({n} finding{}) in {} blob{} ({:.1} MB) in {:.2}s; {} binary skipped, {} other skipped",
+        if k == 1 { "" } else { "s" },
         if n == 1 { "" } else { "s" },
         s.blobs,
         if s.blobs == 1 { "" } else { "s" },
@@ -147,4 +71,115 @@ pub(crate) fn write(report: &Report<'_>, color: bool, out: &mut dyn Write) -> io
         writeln!(out, "{}", p.wrap("2", "secrets are redacted; pass --show-secrets to see them"))?;
     }
     Ok(())
+}
+
+fn secret_block(report: &Report<'_>, p: &Paint, g: &SecretGroup, out: &mut dyn Write) -> io::Result<()> {
+    let f = &report.findings[g.representative()];
+    let sev = match g.severity {
+        Severity::Critical => p.wrap("1;31", "critical"),
+        Severity::High => p.wrap("31", "high"),
+        Severity::Medium => p.wrap("33", "medium"),
+        Severity::Low => p.wrap("36", "low"),
+    };
+    // Where it is now: what a history scan adds; a secret in a file on disk is plainly there.
+    let state = match g.in_head.first().map(|&i| &report.findings[i].origin) {
+        Some(o) if o.commit().is_some() => format!("  {}", p.wrap("1;31", "in HEAD")),
+        Some(_) => String::new(),
+        None => format!("  {}", p.wrap("2", "history only")),
+    };
+    let triage = match report.triage_of(&g.fingerprint) {
+        Some(t) => format!("  [{}]", t.status.as_str()),
+        None => String::new(),
+    };
+    // Rule ids and names may come from a config in the scanned tree: escaped like the rest of it.
+    writeln!(
+        out,
+        "{sev}  {}  {}{state}{}",
+        p.wrap("1", &escape_control(&g.rule_id)),
+        escape_control(&f.rule_name),
+        p.wrap("33", &triage)
+    )?;
+    let why: Vec<&str> = f.reasons.iter().map(|r| r.as_str()).collect();
+    let mut note = format!("  {} confidence", g.confidence.as_str());
+    if !why.is_empty() {
+        note.push_str(&format!(" ({})", why.join(", ")));
+    }
+    if let Some(a) = &f.attribution {
+        note.push_str(&format!("; vendor: {} ({})", report.provider_of(f), report.tree_text(&a.evidence)));
+    }
+    if let Some(e) = f.decoded {
+        note.push_str(&format!("; decoded: {}", e.as_str()));
+    }
+    if f.checksum_valid == Some(false) {
+        note.push_str(": checksum fails, not an issued token, likely a sample");
+    }
+    // The vendor and its evidence come from the tree: escaped like every other text from it.
+    let note = escape_control(&note);
+    let note = match g.confidence {
+        Confidence::High => p.wrap("1", &note),
+        _ => p.wrap("2", &note),
+    };
+    let label = |l: &str| p.wrap("2", &format!("  {l:<12}"));
+    if let Some(r) = report.repository_of(f) {
+        writeln!(out, "{}{}", label("repository"), escape_control(&r))?;
+    }
+    writeln!(out, "{}{}{note}", label("secret"), escape_control(&shown_secret(f, report.show_secrets)))?;
+    writeln!(out, "{}{}", label("at"), escape_control(&place(report, f)))?;
+    writeln!(out, "{}{}", label(""), p.wrap("2", &escape_control(shown_snippet(f, report.show_secrets))))?;
+    let more = g.in_head.len().saturating_sub(1);
+    if more > 0 {
+        writeln!(out, "{}and {more} more place(s) in the current tree", label(""))?;
+    }
+    let first = &report.findings[g.first];
+    if first.origin.commit().is_some() {
+        writeln!(out, "{}{}", label("introduced"), escape_control(&seen(report, first)))?;
+        if g.last != g.first && report.findings[g.last].origin.commit().is_some() {
+            writeln!(out, "{}{}", label("last seen"), escape_control(&seen(report, &report.findings[g.last])))?;
+        }
+    }
+    if g.occurrences.len() > 1 {
+        writeln!(
+            out,
+            "{}{} occurrences: {} commit(s), {} path(s), {} blob(s)",
+            label("spread"),
+            g.occurrences.len(),
+            g.commits,
+            g.paths,
+            g.blobs
+        )?;
+    }
+    if let Some(t) = report.triage_of(&g.fingerprint) {
+        let note = t.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+        writeln!(out, "{}{} on {}{}", label("triage"), t.status.as_str(), t.at, escape_control(&note))?;
+    }
+    writeln!(out, "{}{}", label("ignore"), p.wrap("2", &json::ignore_line(g)))
+}
+
+/// `path:line:column`, marked when no ref reaches it, with the commit that brought it in.
+fn place(report: &Report<'_>, f: &Finding) -> String {
+    let mut s = format!("{}:{}:{}", report.path_of(f), f.line, f.column);
+    if f.origin.kind() == "unreachable" {
+        // Dropped from every ref: only a clone that still holds the object has it.
+        s.push_str(" (unreachable)");
+    }
+    if let Some(c) = f.origin.commit() {
+        s.push_str(&format!(" @ {}", &c.sha[..c.sha.len().min(12)]));
+    }
+    s
+}
+
+/// A history occurrence: date, commit, author and path.
+fn seen(report: &Report<'_>, f: &Finding) -> String {
+    match report.commit_of(f) {
+        Some(c) => format!(
+            "{} {} {} <{}> in {}:{}",
+            c.date.get(..10).unwrap_or(&c.date),
+            &c.sha[..c.sha.len().min(12)],
+            c.author_name,
+            c.author_email,
+            report.path_of(f),
+            f.line
+        ),
+        None => format!("{}:{}", report.path_of(f), f.line),
+    }
 }

@@ -4,10 +4,10 @@
 use std::io::{self, Write};
 
 use super::schema::{
-    JsonConfigFile, JsonFinding, JsonReport, JsonSkip, JsonStats, JsonSuppression, JsonlSummary, JsonlSummaryBody,
-    SCHEMA_VERSION,
+    JsonConfigFile, JsonFinding, JsonLocation, JsonReport, JsonSecret, JsonSeen, JsonSkip, JsonStats, JsonSuppression,
+    JsonlSummary, JsonlSummaryBody, MAX_LOCATIONS, SCHEMA_VERSION,
 };
-use super::{shown_secret, shown_snippet, Report};
+use super::{shown_secret, shown_snippet, Report, SecretGroup};
 use crate::finding::Finding;
 
 fn config_files(report: &Report<'_>) -> Vec<JsonConfigFile> {
@@ -46,6 +46,7 @@ fn stats(report: &Report<'_>) -> JsonStats {
         binary_skipped: report.stats.binary,
         skipped: report.stats.skipped.len(),
         findings: report.findings.len(),
+        secrets: report.secrets.len(),
         elapsed_ms: report.stats.elapsed_ms,
     }
 }
@@ -74,7 +75,71 @@ pub(crate) fn finding(report: &Report<'_>, f: &Finding) -> JsonFinding {
         fingerprints: f.fingerprints.clone(),
         commit: report.commit_of(f),
         delivery: report.deliveries_of(f).map(<[_]>::to_vec),
+        repository: report.repository_of(f),
+        in_head: f.in_head,
+        blob: f.origin.blob().map(|b| b.to_string()),
+        triage: report.triage_of(&f.fingerprints.secret).cloned(),
     }
+}
+
+fn seen(report: &Report<'_>, f: &Finding) -> JsonSeen {
+    JsonSeen { path: report.path_of(f), line: f.line, origin: f.origin.kind().to_string(), commit: report.commit_of(f) }
+}
+
+fn location(report: &Report<'_>, f: &Finding) -> JsonLocation {
+    JsonLocation {
+        path: report.path_of(f),
+        line: f.line,
+        origin: f.origin.kind().to_string(),
+        commit: f.origin.commit().map(|c| c.sha.clone()),
+    }
+}
+
+/// One secret's story, as the JSON and HTML reports give it.
+pub(crate) fn secret(report: &Report<'_>, g: &SecretGroup) -> JsonSecret {
+    let at = |i: usize| &report.findings[i];
+    let rep = at(g.representative());
+    JsonSecret {
+        fingerprint: g.fingerprint.clone(),
+        rule_id: g.rule_id.clone(),
+        rule_name: rep.rule_name.clone(),
+        provider: report.provider_of(rep),
+        severity: g.severity.as_str().to_string(),
+        confidence: g.confidence,
+        secret: shown_secret(rep, report.show_secrets),
+        repository: report.repository_of(rep),
+        in_head: g.is_in_head(),
+        head_locations: g.in_head.iter().map(|&i| location(report, at(i))).collect(),
+        first_seen: seen(report, at(g.first)),
+        last_seen: seen(report, at(g.last)),
+        occurrences: g.occurrences.len(),
+        commits: g.commits,
+        paths: g.paths,
+        blobs: g.blobs,
+        locations: g.occurrences.iter().take(MAX_LOCATIONS).map(|&i| location(report, at(i))).collect(),
+        triage: report.triage_of(&g.fingerprint).cloned(),
+        ignore_line: ignore_line(g),
+    }
+}
+
+/// A `.leakhoundignore` line that accepts the secret everywhere (its secret fingerprint).
+pub fn ignore_line(g: &SecretGroup) -> String {
+    format!("{}  # {}", g.fingerprint, g.rule_id)
+}
+
+fn repositories(report: &Report<'_>) -> Vec<super::RepoStats> {
+    report
+        .stats
+        .repositories
+        .iter()
+        .map(|r| super::RepoStats {
+            name: report.tree_text(&r.name),
+            path: report.tree_path(&r.path),
+            remote: r.remote.as_deref().map(|u| report.tree_text(u)),
+            error: r.error.as_deref().map(|e| report.tree_text(e)),
+            ..r.clone()
+        })
+        .collect()
 }
 
 pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -84,6 +149,8 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> 
         version: env!("CARGO_PKG_VERSION").into(),
         fingerprint_key_id: Some(report.stats.fingerprint_key_id.clone()),
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+        secrets: report.secrets.iter().map(|g| secret(report, g)).collect(),
+        repositories: repositories(report),
         skipped: report
             .stats
             .skipped

@@ -7,11 +7,13 @@ pub mod json;
 pub mod sarif;
 pub mod schema;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub use crate::delivery::{Deliveries, Delivery};
-use crate::finding::{CommitInfo, Finding};
-pub use crate::pipeline::{AppliedConfig, ScanStats, Suppression};
+use crate::finding::{CommitInfo, Finding, Triage};
+pub use crate::group::SecretGroup;
+pub use crate::pipeline::{AppliedConfig, RepoStats, ScanStats, Suppression};
 use crate::rules::RuleSet;
 use crate::scan::Scanner;
 pub use crate::source::Repository;
@@ -45,6 +47,10 @@ pub struct Report<'a> {
     pub show_secrets: bool,
     /// Revoke-webhook outcomes by secret fingerprint, when webhooks are configured.
     pub deliveries: Option<&'a Deliveries>,
+    /// The findings grouped by secret (`group::group(findings)`), worst first.
+    pub secrets: &'a [SecretGroup],
+    /// Triage decisions by secret fingerprint (from the store).
+    pub triage: Option<&'a HashMap<String, Triage>>,
 }
 
 impl<'a> Report<'a> {
@@ -90,6 +96,17 @@ impl<'a> Report<'a> {
             date: c.date.clone(),
             summary: self.tree_text(&c.summary),
         })
+    }
+
+    /// The triage decision on the secret with this fingerprint, if any.
+    pub fn triage_of(&self, fingerprint: &str) -> Option<&'a Triage> {
+        self.triage.and_then(|t| t.get(fingerprint))
+    }
+
+    /// A repository name as a report may show it (names come from paths and URLs the user gave, but a
+    /// directory of repositories is the scanned tree's).
+    pub fn repository_of(&self, f: &Finding) -> Option<String> {
+        f.repository.as_deref().map(|r| self.tree_text(r))
     }
 
     /// What happened to `f`'s revoke notices; None when no webhook is configured.

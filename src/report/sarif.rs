@@ -30,11 +30,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
     let rule_ids: Vec<&str> = fired.into_iter().collect();
     let descriptors: Vec<ReportingDescriptor> =
         rule_ids.iter().map(|id| descriptor(id, report.rules.get(id), report.findings)).collect();
-    let results: Vec<SarifResult> = report
-        .findings
-        .iter()
-        .map(|f| result(report, f, rule_ids.iter().position(|id| *id == f.rule_id).unwrap_or(0)))
-        .collect();
+    let (results, omitted) = results(report, &rule_ids);
 
     let driver = ToolComponent::builder()
         .name("leakhound")
@@ -44,7 +40,7 @@ pub fn build(report: &Report<'_>) -> Sarif {
         .information_uri(INFO_URI)
         .rules(descriptors)
         .build();
-    let notifications: Vec<Notification> = report
+    let mut notifications: Vec<Notification> = report
         .stats
         .skipped
         .iter()
@@ -63,6 +59,21 @@ pub fn build(report: &Report<'_>) -> Sarif {
                 .build()
         })
         .collect();
+    if omitted > 0 {
+        notifications.push(
+            Notification::builder()
+                .message(
+                    Message::builder()
+                        .text(format!(
+                            "{omitted} lower-ranked results were left out to stay within code scanning's limit of \
+                             {MAX_RESULTS} results per run; the JSON report has every finding"
+                        ))
+                        .build(),
+                )
+                .level(json!("warning"))
+                .build(),
+        );
+    }
     let mut inv_props = BTreeMap::new();
     inv_props.insert("fingerprintKeyId".to_string(), json!(report.stats.fingerprint_key_id));
     inv_props.insert("configFiles".to_string(), json!(report.stats.config_files));
@@ -194,6 +205,76 @@ fn pascal(id: &str) -> String {
         .collect()
 }
 
+/// GitHub code scanning keeps at most 25,000 results per run and 1,000 related locations per result
+/// (showing 100): past those, results are cut (worst kept) and related locations capped, with a note.
+const MAX_RESULTS: usize = 25_000;
+const MAX_RELATED: usize = 100;
+
+/// One result per secret and path: at the occurrence HEAD holds there (else the newest), the other
+/// occurrences at that path (other commits, other lines) as related locations. Returns the results and
+/// how many were left out.
+fn results(report: &Report<'_>, rule_ids: &[&str]) -> (Vec<SarifResult>, usize) {
+    let mut out = Vec::new();
+    let mut omitted = 0;
+    for g in report.secrets {
+        let mut by_path: Vec<(&str, Vec<usize>)> = Vec::new();
+        for &i in &g.occurrences {
+            let path = report.findings[i].origin.path();
+            match by_path.iter_mut().find(|(p, _)| *p == path) {
+                Some((_, v)) => v.push(i),
+                None => by_path.push((path, vec![i])),
+            }
+        }
+        let rule_index = rule_ids.iter().position(|id| *id == g.rule_id).unwrap_or(0);
+        for (_, at) in by_path {
+            if out.len() == MAX_RESULTS {
+                omitted += 1;
+                continue;
+            }
+            let primary = at.iter().copied().find(|&i| report.findings[i].in_head).unwrap_or(at[at.len() - 1]);
+            let mut r = result(report, &report.findings[primary], rule_index);
+            let related: Vec<Location> = at
+                .iter()
+                .filter(|&&i| i != primary)
+                .take(MAX_RELATED)
+                .enumerate()
+                .map(|(n, &i)| related_location(report, &report.findings[i], n as i64 + 1))
+                .collect();
+            let props = &mut r.properties.get_or_insert_with(Default::default).additional_properties;
+            props.insert("inHead".into(), json!(g.is_in_head()));
+            props.insert("occurrences".into(), json!(g.occurrences.len()));
+            props.insert("occurrencesAtPath".into(), json!(at.len()));
+            props.insert("commits".into(), json!(g.commits));
+            if at.len() - 1 > related.len() {
+                props.insert("relatedLocationsOmitted".into(), json!(at.len() - 1 - related.len()));
+            }
+            if let Some(t) = report.triage_of(&g.fingerprint) {
+                props.insert("triage".into(), json!(t.status.as_str()));
+            }
+            if !related.is_empty() {
+                r.related_locations = Some(related);
+            }
+            out.push(r);
+        }
+    }
+    (out, omitted)
+}
+
+fn related_location(report: &Report<'_>, f: &Finding, id: i64) -> Location {
+    let region = Region::builder().start_line(f.line as i64).start_column(f.column as i64).build();
+    let text = match f.origin.commit() {
+        Some(c) => format!("Also in commit {} ({})", &c.sha[..c.sha.len().min(12)], c.date),
+        None => "Also here".to_string(),
+    };
+    Location::builder()
+        .id(id)
+        .physical_location(
+            PhysicalLocation::builder().artifact_location(artifact(&report.path_of(f))).region(region).build(),
+        )
+        .message(Message::builder().text(text).build())
+        .build()
+}
+
 fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
     let deliveries = report.deliveries_of(f);
     let region = Region::builder()
@@ -233,6 +314,9 @@ fn result(report: &Report<'_>, f: &Finding, rule_index: usize) -> SarifResult {
         props.insert("decoded".to_string(), json!(e.as_str()));
     }
     props.insert("origin".to_string(), json!(f.origin.kind()));
+    if let Some(r) = report.repository_of(f) {
+        props.insert("repository".to_string(), json!(r));
+    }
     if let Some(c) = report.commit_of(f) {
         props.insert(
             "commit".to_string(),

@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::Delivery;
-use crate::finding::{CommitInfo, Confidence, Encoding, Fingerprints, Reason};
+use crate::finding::{CommitInfo, Confidence, Encoding, Fingerprints, Reason, Triage};
 
 /// 1: leakhound 0.1 (no `schema_version`, unkeyed fingerprints); 2: keyed fingerprints, the key id,
-/// `config_files` and `suppressed`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `config_files` and `suppressed`; 3: `secrets` (findings grouped by secret), `repositories`, and per
+/// finding `repository`, `in_head` and `blob`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 fn version_1() -> u32 {
     1
@@ -27,8 +28,14 @@ pub struct JsonReport {
     /// Public id of the key the fingerprints were computed with (absent before schema 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint_key_id: Option<String>,
-    /// The findings, sorted by place.
+    /// Every occurrence: one per rule, secret and place (path, commit, line).
     pub findings: Vec<JsonFinding>,
+    /// The occurrences grouped by secret, worst first: what to rotate (absent before schema 3).
+    #[serde(default)]
+    pub secrets: Vec<JsonSecret>,
+    /// Each repository of a scan of several (absent otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repositories: Vec<crate::pipeline::RepoStats>,
     /// What was not scanned (binary blobs aside), and why.
     #[serde(default)]
     pub skipped: Vec<JsonSkip>,
@@ -103,6 +110,94 @@ pub struct JsonFinding {
     /// Revoke-webhook outcomes (present only when webhooks are configured).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Vec<Delivery>>,
+    /// The repository, in a scan of several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// Whether the current tree holds this occurrence (a file on disk, or a history blob HEAD still has).
+    #[serde(default)]
+    pub in_head: bool,
+    /// The blob id of a history occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blob: Option<String>,
+    /// The secret's triage status, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triage: Option<Triage>,
+}
+
+/// One leaked secret: its occurrences grouped (same repository, rule and secret fingerprint).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonSecret {
+    /// The secret fingerprint every occurrence shares; what `leakhound triage` and `.leakhoundignore` take.
+    pub fingerprint: String,
+    /// Id of the rule that matched.
+    pub rule_id: String,
+    /// Human-readable name of that rule.
+    pub rule_name: String,
+    /// The service the secret belongs to.
+    pub provider: String,
+    /// The worst severity of its occurrences.
+    pub severity: String,
+    /// The highest confidence of its occurrences.
+    pub confidence: Confidence,
+    /// Redacted unless `--show-secrets`.
+    pub secret: String,
+    /// The repository, in a scan of several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// Whether the current tree still holds it (rotate it and remove it), or history only.
+    pub in_head: bool,
+    /// Where the current tree holds it.
+    pub head_locations: Vec<JsonLocation>,
+    /// The occurrence that introduced it.
+    pub first_seen: JsonSeen,
+    /// The newest occurrence.
+    pub last_seen: JsonSeen,
+    /// How many occurrences (findings) it has.
+    pub occurrences: usize,
+    /// Distinct commits holding it.
+    pub commits: usize,
+    /// Distinct paths holding it.
+    pub paths: usize,
+    /// Distinct blobs holding it.
+    pub blobs: usize,
+    /// Its occurrences, oldest first, at most `MAX_LOCATIONS`.
+    pub locations: Vec<JsonLocation>,
+    /// The team's decision, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triage: Option<Triage>,
+    /// A line for `.leakhoundignore` that accepts this secret everywhere.
+    pub ignore_line: String,
+}
+
+/// Most occurrences listed per secret in `locations` (the counts are always complete).
+pub const MAX_LOCATIONS: usize = 50;
+
+/// An occurrence as a secret's story tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonSeen {
+    /// The path.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
+    pub origin: String,
+    /// The commit, for a history occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<CommitInfo>,
+}
+
+/// Where one occurrence is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonLocation {
+    /// The path.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// `file`, `commit`, `unreachable`, `message`, `staged` or `stdin`.
+    pub origin: String,
+    /// The commit id, for a history occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
 }
 
 /// A file or blob that was not scanned.
@@ -157,6 +252,9 @@ pub struct JsonStats {
     pub skipped: usize,
     /// Findings reported.
     pub findings: usize,
+    /// Distinct secrets among them.
+    #[serde(default)]
+    pub secrets: usize,
     /// Wall-clock time of the scan, in milliseconds.
     pub elapsed_ms: u64,
 }

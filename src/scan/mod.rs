@@ -660,6 +660,8 @@ impl Scanner {
                 attribution: attribution.flatten(),
                 confidence,
                 reasons,
+                repository: None,
+                in_head: origin.in_current_tree(),
             });
         }
         out

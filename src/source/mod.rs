@@ -193,6 +193,13 @@ pub enum SourceError {
 pub trait Source {
     /// Hands every blob and skip to `visitor`, returning when all are handed over.
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError>;
+
+    /// For findings from this source's history blobs that HEAD's tree still holds: the finding's index
+    /// and each place HEAD holds the blob (its own path, or another one a copy or rename gave it, with
+    /// HEAD's commit). A history source's job; others have nothing to add.
+    fn head_places(&self, _findings: &[crate::finding::Finding]) -> Vec<(usize, Origin)> {
+        Vec::new()
+    }
 }
 
 /// Several sources, one after the other (a work tree, then its history).
@@ -201,5 +208,9 @@ pub struct Chain(pub Vec<Box<dyn Source>>);
 impl Source for Chain {
     fn visit(&self, visitor: &dyn Visitor) -> Result<(), SourceError> {
         self.0.iter().try_for_each(|s| s.visit(visitor))
+    }
+
+    fn head_places(&self, findings: &[crate::finding::Finding]) -> Vec<(usize, Origin)> {
+        self.0.iter().flat_map(|s| s.head_places(findings)).collect()
     }
 }

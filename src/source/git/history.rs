@@ -104,6 +104,47 @@ impl Source for HistorySource {
         });
         Ok(())
     }
+
+    fn head_places(&self, findings: &[crate::finding::Finding]) -> Vec<(usize, Origin)> {
+        let Ok(repo) = Repository::open(&self.git_dir) else { return Vec::new() };
+        let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else { return Vec::new() };
+        let Ok(tree) = head.tree() else { return Vec::new() };
+        // Every blob of HEAD's tree with its paths: a blob is scanned once, at the first path the walk
+        // met it, and HEAD may hold the same contents elsewhere (a copy, a rename).
+        let wanted: HashSet<Oid> =
+            findings.iter().filter_map(|f| f.origin.blob()).filter_map(|b| Oid::from_bytes(b.as_bytes()).ok()).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut held: std::collections::HashMap<Oid, Vec<String>> = std::collections::HashMap::new();
+        let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob) && wanted.contains(&entry.id()) {
+                let name = String::from_utf8_lossy(entry.name_bytes());
+                held.entry(entry.id()).or_default().push(format!("{dir}{name}"));
+            }
+            git2::TreeWalkResult::Ok
+        });
+        let prefix = if self.path_prefix.is_empty() { String::new() } else { format!("{}/", self.path_prefix) };
+        let head_info = Arc::new(super::commit::commit_info(&head));
+        let mut out = Vec::new();
+        for (i, f) in findings.iter().enumerate() {
+            let Origin::Commit { path, blob, commit } = &f.origin else { continue };
+            if !path.starts_with(&prefix) {
+                continue;
+            }
+            let Some(paths) = Oid::from_bytes(blob.as_bytes()).ok().and_then(|b| held.get(&b)) else { continue };
+            for p in paths {
+                let at = format!("{prefix}{p}");
+                let origin = if at == *path {
+                    Origin::Commit { path: at, blob: *blob, commit: commit.clone() }
+                } else {
+                    Origin::Commit { path: at, blob: *blob, commit: head_info.clone() }
+                };
+                out.push((i, origin));
+            }
+        }
+        out
+    }
 }
 
 impl HistorySource {
