@@ -33,6 +33,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Join the JSON reports of an audit's shards into one report (regrouped and deduplicated).
+    Merge(MergeArgs),
+    /// Record what was decided about a leaked secret: triaged secrets are shown with their status and
+    /// no longer fail scans.
+    Triage(TriageArgs),
     /// Send again the revoke-webhook notices waiting in an outbox; delivered ones leave it.
     Notify {
         /// The outbox [default: outbox.sqlite3 in the user's state directory]. A leakhound 0.1 outbox
@@ -42,7 +47,7 @@ pub enum Command {
     },
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct ScanArgs {
     /// Paths to scan; `-` reads standard input.
     #[arg(default_value = ".")]
@@ -148,6 +153,89 @@ pub struct ScanArgs {
     /// Colour: auto (only on a terminal), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Audit the repositories listed in FILE: one local path or git URL per line (`#` comments). URLs
+    /// are cloned as bare mirrors into the cache directory, and fetched on later runs.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["range", "since_commit", "staged", "no_git"])]
+    pub repos_from: Option<PathBuf>,
+    /// Where mirrors of repository URLs are kept [default: repos/ in leakhound's user cache directory].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Longest time, in seconds, one clone or fetch may take before it is stopped and its repository
+    /// reported as failed.
+    #[arg(long, value_name = "SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..))]
+    pub clone_timeout: u64,
+    /// Clones and fetches run at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub clone_jobs: u64,
+    /// Scan only shard I of N (0-based): repositories are split between shards, or one repository's
+    /// history by blob id. `leakhound merge` joins the shards' JSON reports.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+    /// The store that makes history rescans incremental and keeps triage decisions [default:
+    /// store.sqlite3 in leakhound's user cache directory].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_store")]
+    pub store: Option<PathBuf>,
+    /// Scan every history in full and record nothing (triage decisions are still read from --store).
+    #[arg(long)]
+    pub no_store: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 0/4")?;
+    let i: u32 = i.trim().parse().map_err(|_| format!("shard index `{i}` is not a number"))?;
+    let n: u32 = n.trim().parse().map_err(|_| format!("shard count `{n}` is not a number"))?;
+    if n == 0 || i >= n {
+        return Err(format!("shard {i}/{n}: the index must be below the count (0-based)"));
+    }
+    Ok((i, n))
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// JSON reports (`--format json`) of the shards of one audit.
+    #[arg(required = true)]
+    pub reports: Vec<PathBuf>,
+    /// Where to write the merged report; the format follows the extension (.json, .jsonl, .sarif,
+    /// .html) or `--format`. Repeatable.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+    /// Output format [default: human].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Exit with the findings status only for findings of this severity or above.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<SeverityArg>,
+    /// The store whose triage decisions the report shows [default: the user's store].
+    #[arg(long, value_name = "FILE")]
+    pub store: Option<PathBuf>,
+    /// Colour: auto (only on a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Args, Debug)]
+pub struct TriageArgs {
+    /// The secret's fingerprint (`fingerprint` of a secret in the JSON report, or its ignore line).
+    pub fingerprint: String,
+    /// The decision.
+    #[arg(long, value_enum, required_unless_present = "clear")]
+    pub status: Option<TriageStatusArg>,
+    /// Why, in your words.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Forget the decision on this secret.
+    #[arg(long, conflicts_with_all = ["status", "note"])]
+    pub clear: bool,
+    /// The store [default: store.sqlite3 in leakhound's user cache directory].
+    #[arg(long, value_name = "FILE")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriageStatusArg {
+    Revoked,
+    FalsePositive,
+    Accepted,
 }
 
 #[derive(Subcommand, Debug)]
@@ -191,6 +279,8 @@ pub enum FormatArg {
     Sarif,
     /// GitHub Actions annotations; with $GITHUB_STEP_SUMMARY set, also the job summary.
     Github,
+    /// One self-contained HTML page (no network): totals, repositories and a filterable table of secrets.
+    Html,
 }
 
 impl From<FormatArg> for leakhound::report::Format {
@@ -202,6 +292,7 @@ impl From<FormatArg> for leakhound::report::Format {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Github => Format::Github,
+            FormatArg::Html => Format::Html,
         }
     }
 }

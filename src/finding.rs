@@ -391,7 +391,9 @@ impl TriageStatus {
 
     /// The status named `s`, if any.
     pub fn parse(s: &str) -> Option<Self> {
-        [TriageStatus::Revoked, TriageStatus::FalsePositive, TriageStatus::Accepted].into_iter().find(|t| t.as_str() == s)
+        [TriageStatus::Revoked, TriageStatus::FalsePositive, TriageStatus::Accepted]
+            .into_iter()
+            .find(|t| t.as_str() == s)
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use crate::finding::{Finding, Fingerprints};
+use crate::finding::{Finding, Fingerprints, Origin};
 use crate::scan::Scanner;
 use crate::source::{Blob, Repository, Skip, SkipReason, Source, SourceError, Visitor};
 
@@ -18,6 +18,7 @@ struct Collector<'a> {
     findings: Mutex<Vec<Finding>>,
     skipped: Mutex<Vec<Skip>>,
     notes: Mutex<Vec<String>>,
+    hits: Mutex<Vec<Origin>>,
     blobs: AtomicU64,
     bytes: AtomicU64,
     binary: AtomicU64,
@@ -43,6 +44,9 @@ impl Visitor for Collector<'_> {
         }
         let found = scanned.findings;
         if !found.is_empty() {
+            if matches!(blob.origin, Origin::Commit { .. } | Origin::Unreachable { .. } | Origin::Message { .. }) {
+                self.hits.lock().unwrap_or_else(|e| e.into_inner()).push(blob.origin.clone());
+            }
             self.findings.lock().unwrap_or_else(|e| e.into_inner()).extend(found);
         }
     }
@@ -87,6 +91,11 @@ pub struct ScanStats {
     pub scope: String,
     /// Each repository of a scan of several, in the order given.
     pub repositories: Vec<RepoStats>,
+    /// The history blobs and messages that held findings (before any suppression), with their
+    /// origins: what an incremental rescan scans again.
+    pub hits: Vec<Origin>,
+    /// Objects the store knew from earlier scans, not walked again (incremental rescans).
+    pub objects_known: u64,
 }
 
 /// One repository of a scan of several: where it is, what was scanned of it, or why it was not.
@@ -103,9 +112,9 @@ pub struct RepoStats {
     pub blobs_scanned: u64,
     /// Bytes of those blobs.
     pub bytes_scanned: u64,
-    /// Blobs whose findings came from the store instead of a scan (incremental rescans).
+    /// Objects (commits, trees, blobs) the store knew from earlier scans: not walked or scanned again.
     #[serde(default)]
-    pub blobs_reused: u64,
+    pub objects_known: u64,
     /// Findings (occurrences) reported.
     pub findings: u64,
     /// Distinct secrets reported.
@@ -160,6 +169,7 @@ pub fn run(
         findings: Mutex::default(),
         skipped: Mutex::default(),
         notes: Mutex::default(),
+        hits: Mutex::default(),
         blobs: AtomicU64::new(0),
         bytes: AtomicU64::new(0),
         binary: AtomicU64::new(0),
@@ -177,6 +187,7 @@ pub fn run(
         binary: c.binary.into_inner(),
         skipped,
         notes: c.notes.into_inner().unwrap_or_else(|e| e.into_inner()),
+        hits: c.hits.into_inner().unwrap_or_else(|e| e.into_inner()),
         elapsed_ms: started.elapsed().as_millis() as u64,
         ..ScanStats::default()
     };
@@ -187,7 +198,14 @@ pub fn run(
 /// left by severity, confidence, then place.
 pub fn dedup(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
-        (f.origin.path().to_string(), f.origin.commit().map(|c| c.sha.clone()), f.line, f.column, f.rule_id.clone())
+        (
+            f.repository.clone(),
+            f.origin.path().to_string(),
+            f.origin.commit().map(|c| c.sha.clone()),
+            f.line,
+            f.column,
+            f.rule_id.clone(),
+        )
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| key(a) == key(b) && a.fingerprints == b.fingerprints);

@@ -11,6 +11,8 @@ pub struct Secret {
     /// Show no prefix: the secret starts inside another secret found at the same place, whose
     /// characters its prefix would reveal.
     prefix_hidden: bool,
+    /// `raw` is already a redacted form (read back from a redacted report): shown as it is.
+    shown_as_is: bool,
 }
 
 impl PartialEq for Secret {
@@ -30,7 +32,13 @@ impl std::hash::Hash for Secret {
 impl Secret {
     /// Wraps the raw secret text.
     pub fn new(raw: impl Into<String>) -> Self {
-        Secret { raw: raw.into(), prefix_hidden: false }
+        Secret { raw: raw.into(), prefix_hidden: false, shown_as_is: false }
+    }
+
+    /// A secret known only by its redacted form (from a redacted report, for `leakhound merge`): it is
+    /// shown as it is, and it is all there is to expose.
+    pub fn from_redacted(shown: impl Into<String>) -> Self {
+        Secret { raw: shown.into(), prefix_hidden: false, shown_as_is: true }
     }
 
     /// The same secret, shown with no prefix at all (`…`).
@@ -84,6 +92,9 @@ impl Secret {
 
     /// The form shown everywhere: the visible prefix followed by `…`.
     pub fn redacted(&self) -> String {
+        if self.shown_as_is {
+            return self.raw.clone();
+        }
         format!("{}…", self.prefix())
     }
 }

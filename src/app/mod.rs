@@ -1,15 +1,19 @@
 //! The one place that knows every part: builds the configuration, rules, scanner, source and reporter
 //! from the command line, runs the scan and decides the outcome.
 
+mod audit;
 mod explain;
 mod hook;
 mod import;
+mod incremental;
 mod keys;
+mod merge;
 mod notify;
 mod plan;
 mod rules;
 mod scan;
 mod sources;
+mod triage;
 
 use hook::*;
 use import::*;
@@ -54,5 +58,7 @@ pub fn run(cli: crate::cli::Cli) -> Result<Outcome> {
             import_gitleaks(&file, &output, force)
         }
         Command::InstallHook { repo, force } => install_hook(&repo, force),
+        Command::Merge(args) => merge::merge(args),
+        Command::Triage(args) => triage::triage(args),
     }
 }

@@ -237,6 +237,7 @@ pub(super) fn output_format(explicit: Option<FormatArg>, output: Option<&Path>, 
         Some("json") => Some(Format::Json),
         Some("jsonl") | Some("ndjson") => Some(Format::Jsonl),
         Some("sarif") => Some(Format::Sarif),
+        Some("html") | Some("htm") => Some(Format::Html),
         _ => None,
     };
     match (explicit.map(Format::from), by_extension) {

@@ -1,5 +1,6 @@
 //! `leakhound scan`: run the sources through the scanner, apply what is accepted, write the reports, send the notices, decide the exit status.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -21,27 +22,38 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     }
     let ScanPlan { config_dir, scanner, configs, applied, hooks, threads, outputs, color, scope, mut warnings, .. } =
         ScanPlan::resolve(&args)?;
-    let source = build_source(&args, threads)?;
-    let bar = progress_bar();
-    let tick = |blobs: u64, bytes: u64| {
-        if let Some(b) = &bar {
-            if blobs % 64 == 0 {
-                b.set_message(format!("{blobs} blobs, {:.1} MB", bytes as f64 / 1e6));
+    let mut incremental = super::incremental::Incremental::open(&args, &scanner, &configs)?;
+    let triage = triage_decisions(&args, incremental.as_ref())?;
+    let (findings, mut stats) = match super::audit::targets(&args, &mut warnings)? {
+        Some(targets) => super::audit::scan_repositories(targets, &args, &scanner, incremental.as_mut(), threads)?,
+        None => {
+            let (source, tracked) = build_source(&args, threads, incremental.as_ref())?;
+            let bar = progress_bar();
+            let tick = |blobs: u64, bytes: u64| {
+                if let Some(b) = &bar {
+                    if blobs % 64 == 0 {
+                        b.set_message(format!("{blobs} blobs, {:.1} MB", bytes as f64 / 1e6));
+                    }
+                }
+            };
+            let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
+            let (findings, mut stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
+            if let Some(e) = scanner.broken_rule() {
+                bail!("{e}");
             }
+            if let (Some(inc), Some(t)) = (incremental.as_mut(), tracked) {
+                inc.finish(t, &stats)?;
+            }
+            if let Some(b) = &bar {
+                b.finish_and_clear();
+            }
+            stats.repository = repository_of(&args);
+            (findings, stats)
         }
     };
-    let progress: Option<leakhound::pipeline::Progress<'_>> = if bar.is_some() { Some(&tick) } else { None };
-    let (findings, mut stats) = leakhound::pipeline::run(source.as_ref(), &scanner, progress)?;
-    if let Some(e) = scanner.broken_rule() {
-        bail!("{e}");
-    }
-    stats.repository = repository_of(&args);
     stats.config_files = applied;
     stats.fingerprint_key_id = scanner.fingerprint_key().id();
     stats.scope = scope;
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
 
     let trust_of = |source: &str| {
         configs.iter().find(|c| c.path.display().to_string() == source).map_or("user", |c| c.trust.as_str())
@@ -94,7 +106,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
             show_secrets: false,
             deliveries: None,
             secrets: &secrets,
-            triage: None,
+            triage: Some(&triage),
         };
         write_report(Format::Json, &baseline, false, Some(path))?;
     }
@@ -108,7 +120,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
         show_secrets: args.show_secrets,
         deliveries: deliveries.as_ref(),
         secrets: &secrets,
-        triage: None,
+        triage: Some(&triage),
     };
     for (format, path) in &outputs {
         write_report(*format, &report, color, path.as_deref())?;
@@ -136,7 +148,22 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
             Outcome::Clean
         });
     }
-    Ok(outcome(&findings, &stats, &args))
+    Ok(outcome(&findings, &stats, &args, &triage))
+}
+
+/// The triage decisions reports show: from the scan's store, or with `--no-store` from `--store` or the
+/// default store when it exists (never created just to read it).
+pub(super) fn triage_decisions(
+    args: &ScanArgs,
+    incremental: Option<&super::incremental::Incremental>,
+) -> Result<HashMap<String, leakhound::finding::Triage>> {
+    if let Some(inc) = incremental {
+        return Ok(inc.store.triage()?);
+    }
+    match super::incremental::store_path(args.store.as_deref()).filter(|p| p.is_file()) {
+        Some(p) => Ok(leakhound::store::Store::open(&p)?.triage()?),
+        None => Ok(HashMap::new()),
+    }
 }
 
 /// Drops findings accepted by `.leakhoundignore` at the scan root (unless `--no-repo-config`) or by
@@ -220,10 +247,17 @@ pub(super) fn progress_bar() -> Option<indicatif::ProgressBar> {
 }
 
 /// The exit status: findings at or above `--fail-on` (all, by default) fail with `--exit-code` (1).
-pub(super) fn outcome(findings: &[Finding], stats: &ScanStats, args: &ScanArgs) -> Outcome {
+/// Triaged secrets (revoked, false positives, accepted risks) are reported with their status but do not
+/// fail the scan.
+pub(super) fn outcome(
+    findings: &[Finding],
+    stats: &ScanStats,
+    args: &ScanArgs,
+    triage: &HashMap<String, leakhound::finding::Triage>,
+) -> Outcome {
     let failed_reads = stats.skipped.iter().any(|s| s.reason.is_failure());
     let threshold = args.fail_on.map_or(Severity::Low, Severity::from);
-    if findings.iter().any(|f| f.severity >= threshold) {
+    if findings.iter().any(|f| f.severity >= threshold && !triage.contains_key(&f.fingerprints.secret)) {
         Outcome::Findings(args.exit_code.unwrap_or(1))
     } else if failed_reads {
         Outcome::Incomplete

@@ -213,11 +213,55 @@ pub(super) fn plan(sel: &Selection, facts: &[PathFacts]) -> Result<Vec<Planned>>
     Ok(out)
 }
 
-/// What to read, built from the plan.
-pub(super) fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn Source>> {
+/// What to read, built from the plan. With a store, a scan of one repository's whole history is
+/// tracked (incremental); `--shard` splits that history by blob id.
+pub(super) fn build_source(
+    args: &ScanArgs,
+    threads: usize,
+    incremental: Option<&super::incremental::Incremental>,
+) -> Result<(Box<dyn Source>, Option<super::incremental::Tracked>)> {
     let sel = Selection::of(args);
     let facts: Vec<PathFacts> = args.paths.iter().map(|p| probe(p, &sel)).collect();
     let planned = plan(&sel, &facts)?;
+    build_planned(planned, args, &args.paths, threads, incremental)
+}
+
+/// The sources for a plan; see `build_source`.
+pub(super) fn build_planned(
+    planned: Vec<Planned>,
+    args: &ScanArgs,
+    paths: &[PathBuf],
+    threads: usize,
+    incremental: Option<&super::incremental::Incremental>,
+) -> Result<(Box<dyn Source>, Option<super::incremental::Tracked>)> {
+    let histories = planned.iter().filter(|p| matches!(p, Planned::History { .. })).count();
+    let mut tracked = None;
+    if let Some((i, _)) = args.shard {
+        if planned.iter().any(|p| matches!(p, Planned::Files { .. } | Planned::Stdin)) || histories != 1 {
+            bail!(
+                "--shard splits a list of repositories (--repos-from, a directory of repositories) or one repository's history; {} is neither",
+                paths.first().map_or_else(|| ".".into(), |p| p.display().to_string())
+            );
+        }
+        if i > 0 {
+            // The work tree's changed files are shard 0's.
+            let planned: Vec<Planned> =
+                planned.into_iter().filter(|p| !matches!(p, Planned::WorkTree { .. })).collect();
+            return build_planned_inner(planned, args, threads, incremental, histories, &mut tracked)
+                .map(|s| (s, tracked));
+        }
+    }
+    build_planned_inner(planned, args, threads, incremental, histories, &mut tracked).map(|s| (s, tracked))
+}
+
+fn build_planned_inner(
+    planned: Vec<Planned>,
+    args: &ScanArgs,
+    threads: usize,
+    incremental: Option<&super::incremental::Incremental>,
+    histories: usize,
+    tracked: &mut Option<super::incremental::Tracked>,
+) -> Result<Box<dyn Source>> {
     let mut sources: Vec<Box<dyn Source>> = Vec::new();
     for p in planned {
         sources.push(match p {
@@ -236,15 +280,28 @@ pub(super) fn build_source(args: &ScanArgs, threads: usize) -> Result<Box<dyn So
                 }
                 Box::new(fs)
             }
-            Planned::History { git_dir, path_prefix, only_under } => Box::new(git::HistorySource {
-                git_dir,
-                refs: args.branch.clone(),
-                max_file_size: args.max_file_size,
-                threads,
-                path_prefix,
-                only_under,
-                unreachable: !args.reachable_only,
-            }),
+            Planned::History { git_dir, path_prefix, only_under } => {
+                // Only a whole history, alone in its scan, is tracked: its findings are all its own.
+                let whole = histories == 1 && path_prefix.is_empty() && only_under.is_none() && args.branch.is_empty();
+                let t = match incremental.filter(|_| whole) {
+                    Some(inc) => Some(inc.track(&git_dir, args.shard)?),
+                    None => None,
+                };
+                let source = git::HistorySource {
+                    git_dir,
+                    refs: args.branch.clone(),
+                    max_file_size: args.max_file_size,
+                    threads,
+                    path_prefix,
+                    only_under,
+                    unreachable: !args.reachable_only,
+                    prior: t.as_ref().and_then(|t| t.prior.clone()),
+                    walked: t.as_ref().map(|t| t.walked.clone()),
+                    shard: args.shard,
+                };
+                *tracked = t;
+                Box::new(source)
+            }
         });
     }
     Ok(if sources.len() == 1 { sources.remove(0) } else { Box::new(Chain(sources)) })

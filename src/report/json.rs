@@ -143,7 +143,13 @@ fn repositories(report: &Report<'_>) -> Vec<super::RepoStats> {
 }
 
 pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let doc = JsonReport {
+    serde_json::to_writer_pretty(&mut *out, &document(report))?;
+    writeln!(out)
+}
+
+/// The whole JSON report.
+pub(crate) fn document(report: &Report<'_>) -> JsonReport {
+    JsonReport {
         schema_version: SCHEMA_VERSION,
         tool: "leakhound".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -161,9 +167,7 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> 
         config_files: config_files(report),
         suppressed: suppressed(report),
         stats: stats(report),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    }
 }
 
 pub(crate) fn write_lines(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {

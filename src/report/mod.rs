@@ -2,6 +2,7 @@
 //! plain data (`Report`) and never print a raw secret unless `show_secrets` is set.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -31,6 +32,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations); the job summary is written separately.
     Github,
+    /// One self-contained HTML page for people auditing many secrets.
+    Html,
 }
 
 /// What a scan produced, as reporters see it.
@@ -123,6 +126,7 @@ pub fn write(format: Format, report: &Report<'_>, color: bool, out: &mut dyn Wri
         Format::Jsonl => json::write_lines(report, out),
         Format::Sarif => sarif::write(report, out),
         Format::Github => github::write_annotations(report, out),
+        Format::Html => html::write(report, out),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use git2::{ObjectType, Oid, Repository, Sort};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -35,6 +35,69 @@ pub struct HistorySource {
     /// Also scan what no ref reaches (dangling commits, trees and blobs); only when every ref is walked
     /// and the whole tree is wanted.
     pub unreachable: bool,
+    /// What earlier scans of this repository with the same rules walked (from the store): only what is
+    /// new is walked and scanned, and the earlier findings' blobs are scanned again.
+    pub prior: Option<Arc<Prior>>,
+    /// Filled with what this scan walked, for the store.
+    pub walked: Option<Arc<Mutex<Walked>>>,
+    /// Scan only shard `I` of `N` (0-based): the blobs, commits and tags whose id falls in it; the walk
+    /// itself is whole, so each blob keeps the origin a single scan would give it.
+    pub shard: Option<(u32, u32)>,
+}
+
+/// What earlier scans of a repository, with the same rules and options, walked and found.
+#[derive(Debug, Default)]
+pub struct Prior {
+    /// Every object the earlier walks met: not walked or scanned again.
+    pub known: HashSet<Oid>,
+    /// The commits the earlier walk started from: this walk stops at them and their ancestors.
+    pub tips: Vec<Oid>,
+    /// Where the earlier scans found something: those blobs and messages are scanned again, with the
+    /// same origins, so that a rescan reports exactly what a full scan would.
+    pub hits: Vec<Hit>,
+}
+
+/// A history blob or message that held findings: its origin by ids (commit details are read again
+/// from the repository, so the store keeps no text of the tree but paths).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Hit {
+    /// `commit`, `unreachable` or `message`.
+    pub kind: String,
+    /// The path it was reported at.
+    pub path: String,
+    /// The blob, hex (none for a message).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blob: Option<String>,
+    /// The commit (or tag, for a tag's message), hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
+impl Hit {
+    /// The hit for a history origin; None for any other origin.
+    pub fn of(origin: &Origin) -> Option<Hit> {
+        let (path, blob, commit) = match origin {
+            Origin::Commit { path, blob, commit } => (path, Some(blob), Some(commit.as_ref())),
+            Origin::Unreachable { path, blob, commit } => (path, Some(blob), commit.as_deref()),
+            Origin::Message { path, commit } => (path, None, Some(commit.as_ref())),
+            _ => return None,
+        };
+        Some(Hit {
+            kind: origin.kind().to_string(),
+            path: path.clone(),
+            blob: blob.map(|b| b.to_string()),
+            commit: commit.map(|c| c.sha.clone()),
+        })
+    }
+}
+
+/// What one walk met, for the store.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Every commit, tree, blob and tag the walk met that was not already known.
+    pub objects: Vec<Oid>,
+    /// The commits it started from.
+    pub tips: Vec<Oid>,
 }
 
 /// What the walk hands the workers.
@@ -80,8 +143,25 @@ impl Source for HistorySource {
                     seen_trees: HashSet::new(),
                     seen_blobs: HashSet::new(),
                     seen_tags: HashSet::new(),
+                    known: self.prior.as_deref().map(|p| &p.known),
+                    shard: self.shard,
                 };
-                enumerate(&repo, &tips, &tags, &mut walker, unreachable);
+                let prior = self.prior.as_deref();
+                if let Some(p) = prior {
+                    if !walker.replay(&p.hits) {
+                        return;
+                    }
+                }
+                let hide = prior.map_or(&[][..], |p| &p.tips[..]);
+                enumerate(&repo, &tips, hide, &tags, &mut walker, unreachable);
+                if let Some(w) = &self.walked {
+                    let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+                    w.tips = tips.clone();
+                    w.objects = [walker.seen_commits, walker.seen_trees, walker.seen_blobs, walker.seen_tags]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                }
             });
             pool.install(|| {
                 rx.into_iter().par_bridge().for_each_init(
@@ -111,8 +191,11 @@ impl Source for HistorySource {
         let Ok(tree) = head.tree() else { return Vec::new() };
         // Every blob of HEAD's tree with its paths: a blob is scanned once, at the first path the walk
         // met it, and HEAD may hold the same contents elsewhere (a copy, a rename).
-        let wanted: HashSet<Oid> =
-            findings.iter().filter_map(|f| f.origin.blob()).filter_map(|b| Oid::from_bytes(b.as_bytes()).ok()).collect();
+        let wanted: HashSet<Oid> = findings
+            .iter()
+            .filter_map(|f| f.origin.blob())
+            .filter_map(|b| Oid::from_bytes(b.as_bytes()).ok())
+            .collect();
         if wanted.is_empty() {
             return Vec::new();
         }
@@ -246,7 +329,7 @@ impl HistorySource {
 /// commit's and annotated tag's message. Commits and trees are read as raw objects and parsed here: no libgit2 object cache,
 /// no per-entry objects. With `unreachable`, what no ref reached is found in the object database
 /// afterwards and sent too.
-fn enumerate(repo: &Repository, tips: &[Oid], tags: &[Oid], walker: &mut Walker<'_>, unreachable: bool) {
+fn enumerate(repo: &Repository, tips: &[Oid], hide: &[Oid], tags: &[Oid], walker: &mut Walker<'_>, unreachable: bool) {
     for t in tags {
         if !walker.tag(*t) {
             return;
@@ -261,6 +344,10 @@ fn enumerate(repo: &Repository, tips: &[Oid], tags: &[Oid], walker: &mut Walker<
         if let Err(e) = walk.push(*t) {
             walker.problem(t.to_string(), format!("cannot walk from {t}: {}", one_line(e.message())));
         }
+    }
+    // An earlier walk's tips and their ancestors were walked then (a tip since deleted is simply gone).
+    for t in hide {
+        let _ = walk.hide(*t);
     }
     for oid in walk {
         match oid {
@@ -288,6 +375,9 @@ struct Walker<'a> {
     seen_trees: HashSet<Oid>,
     seen_blobs: HashSet<Oid>,
     seen_tags: HashSet<Oid>,
+    /// Objects earlier walks met (incremental rescans): skipped like seen ones.
+    known: Option<&'a HashSet<Oid>>,
+    shard: Option<(u32, u32)>,
 }
 
 /// Where the blobs of one tree walk came from.
@@ -308,12 +398,61 @@ impl<'a> Walker<'a> {
         self.visitor.skip(Skip { path, reason })
     }
 
+    /// Hands a job to the workers, unless it belongs to another shard (blobs by blob id, messages by
+    /// commit or tag id). False when the workers are gone.
     fn send(&self, job: Job) -> bool {
+        if let Some((i, n)) = self.shard {
+            let id = match &job {
+                Job::Blob { blob, .. } => blob.as_bytes(),
+                Job::Message { commit, .. } => return self.send_if(shard_of_hex(&commit.sha, n) == i, job),
+            };
+            return self.send_if(shard_of(id, n) == i, job);
+        }
         self.tx.send(job).is_ok()
+    }
+
+    fn send_if(&self, wanted: bool, job: Job) -> bool {
+        !wanted || self.tx.send(job).is_ok()
+    }
+
+    fn is_known(&self, oid: &Oid) -> bool {
+        self.known.is_some_and(|k| k.contains(oid))
+    }
+
+    /// The blobs and messages where earlier scans found something, with their earlier origins.
+    fn replay(&mut self, hits: &[Hit]) -> bool {
+        for hit in hits {
+            let commit = hit.commit.as_deref().and_then(|c| Oid::from_str(c).ok());
+            let read = commit.and_then(|c| self.odb.read(c).ok().map(|o| (c, o)));
+            let info = read.as_ref().map(|(c, o)| Arc::new(commit::raw_info(*c, &commit::parse_raw(o.data()))));
+            let blob = hit.blob.as_deref().and_then(|b| Oid::from_str(b).ok());
+            let job = match (hit.kind.as_str(), blob, info) {
+                ("commit", Some(blob), Some(info)) => {
+                    Job::Blob { blob, path: hit.path.clone(), commit: Some(info), reachable: true }
+                }
+                ("unreachable", Some(blob), info) => {
+                    Job::Blob { blob, path: hit.path.clone(), commit: info, reachable: false }
+                }
+                ("message", _, Some(info)) => {
+                    let Some((_, object)) = &read else { continue };
+                    let text = commit::parse_raw(object.data()).message.trim_ascii().to_vec();
+                    Job::Message { text, path: hit.path.clone(), commit: info }
+                }
+                // Gone from the repository (a pruned object): a full scan would not find it either.
+                _ => continue,
+            };
+            if !self.send(job) {
+                return false;
+            }
+        }
+        true
     }
 
     /// One commit: its message, then the blobs its tree brings in. False when the workers are gone.
     fn commit(&mut self, oid: Oid, reachable: bool) -> bool {
+        if self.is_known(&oid) {
+            return true;
+        }
         self.seen_commits.insert(oid);
         let object = match self.odb.read(oid) {
             Ok(o) => o,
@@ -347,7 +486,7 @@ impl<'a> Walker<'a> {
         // With `only_under`, a directory is walked only on the way to it or inside it.
         let wanted_dir = |dir: &str| only_under.is_none_or(|u| under(dir, u) || under(u, dir));
         let wanted_file = |path: &str| only_under.is_none_or(|u| under(path, u));
-        if !self.seen_trees.insert(tree) {
+        if self.is_known(&tree) || !self.seen_trees.insert(tree) {
             return true;
         }
         let mut stack: Vec<(Oid, String)> = vec![(tree, dir)];
@@ -367,12 +506,12 @@ impl<'a> Walker<'a> {
                 // A symlink's target and a submodule's commit are not file content of this repository
                 // (marked seen, so that the search for unreachable objects does not find them).
                 if entry.mode == MODE_TREE {
-                    if wanted_dir(&path) && self.seen_trees.insert(id) {
+                    if wanted_dir(&path) && !self.is_known(&id) && self.seen_trees.insert(id) {
                         stack.push((id, path));
                     }
                 } else if !entry.mode.starts_with(MODE_FILE_PREFIX) {
                     self.seen_blobs.insert(id);
-                } else if wanted_file(&path) && self.seen_blobs.insert(id) {
+                } else if wanted_file(&path) && !self.is_known(&id) && self.seen_blobs.insert(id) {
                     let job = Job::Blob { blob: id, path, commit: info.cloned(), reachable: reach == Reach::Reachable };
                     if !self.send(job) {
                         return false;
@@ -388,7 +527,8 @@ impl<'a> Walker<'a> {
     fn unreachable(&mut self) {
         let mut rest: Vec<Oid> = Vec::new();
         let listed = self.odb.foreach(|oid| {
-            let seen = self.seen_commits.contains(oid)
+            let seen = self.is_known(oid)
+                || self.seen_commits.contains(oid)
                 || self.seen_trees.contains(oid)
                 || self.seen_blobs.contains(oid)
                 || self.seen_tags.contains(oid);
@@ -447,7 +587,7 @@ impl<'a> Walker<'a> {
 
     /// An annotated tag's message, attributed to the tag (its id, tagger and date).
     fn tag(&mut self, oid: Oid) -> bool {
-        if !self.seen_tags.insert(oid) {
+        if self.is_known(&oid) || !self.seen_tags.insert(oid) {
             return true;
         }
         let Ok(object) = self.odb.read(oid) else { return true };
@@ -460,6 +600,17 @@ impl<'a> Walker<'a> {
         let info = Arc::new(commit::raw_info(oid, &raw));
         self.send(Job::Message { text: message.to_vec(), path: format!("<tag {name}>"), commit: info })
     }
+}
+
+/// The shard of `n` an object id falls in: its first four bytes, modulo `n`.
+fn shard_of(id: &[u8], n: u32) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&id[..4]);
+    u32::from_be_bytes(b) % n
+}
+
+fn shard_of_hex(sha: &str, n: u32) -> u32 {
+    Oid::from_str(sha).map_or(0, |o| shard_of(o.as_bytes(), n))
 }
 
 /// Tree entry modes as raw trees spell them: a directory; files are `100644` and `100755` (symlinks

@@ -17,7 +17,7 @@ use git2::Repository;
 
 pub(crate) use commit::commit_info;
 pub use discovery::{discover, enclosing, repository_at, unchanged_paths, RepoAt};
-pub use history::HistorySource;
+pub use history::{HistorySource, Hit, Prior, Walked};
 pub use range::RangeSource;
 pub use remote::describe;
 pub use staged::StagedSource;

@@ -1,0 +1,55 @@
+//! `leakhound merge`: one report from the JSON reports of an audit's shards.
+
+use anyhow::Result;
+
+use leakhound::finding::Severity;
+use leakhound::report::Report;
+
+use super::scan::write_report;
+use super::Outcome;
+use crate::cli::MergeArgs;
+
+pub(super) fn merge(args: MergeArgs) -> Result<Outcome> {
+    let paths: Vec<&std::path::Path> = args.reports.iter().map(|p| p.as_path()).collect();
+    let (findings, stats) = leakhound::merge::merge(&paths)?;
+    let rules = leakhound::rules::RuleSet::builtin()?;
+    // Redaction of text from the tree, as in a scan (the reports' text is redacted already).
+    let scanner = leakhound::scan::Scanner::new(leakhound::rules::RuleSet::builtin()?, Vec::new());
+    let triage = match super::incremental::store_path(args.store.as_deref()).filter(|p| p.is_file()) {
+        Some(p) => leakhound::store::Store::open(&p)?.triage()?,
+        None => Default::default(),
+    };
+    let secrets = leakhound::group::group(&findings);
+    let report = Report {
+        findings: &findings,
+        stats: &stats,
+        rules: &rules,
+        scanner: &scanner,
+        show_secrets: false,
+        deliveries: None,
+        secrets: &secrets,
+        triage: Some(&triage),
+    };
+    let outputs = super::plan::outputs_of(args.format, &args.output);
+    let color = match args.color {
+        crate::cli::ColorArg::Always => true,
+        crate::cli::ColorArg::Never => false,
+        crate::cli::ColorArg::Auto => {
+            use std::io::IsTerminal;
+            outputs.iter().all(|(_, p)| p.is_none())
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    for (format, path) in &outputs {
+        write_report(*format, &report, color, path.as_deref())?;
+    }
+    let threshold = args.fail_on.map_or(Severity::Low, Severity::from);
+    Ok(if findings.iter().any(|f| f.severity >= threshold && !triage.contains_key(&f.fingerprints.secret)) {
+        Outcome::Findings(1)
+    } else if stats.skipped.iter().any(|s| s.reason.is_failure()) {
+        Outcome::Incomplete
+    } else {
+        Outcome::Clean
+    })
+}
