@@ -109,8 +109,10 @@ fn is_url(s: &str) -> bool {
 fn url_name(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    // Credentials end at the last `@` before the path.
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let rest = rest[..authority_end].rfind('@').map_or(rest, |at| &rest[at + 1..]);
     let (host, path) = rest.split_once(['/', ':']).unwrap_or((rest, ""));
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let path = path.trim_matches('/').trim_end_matches(".git");
     if path.is_empty() {
         host.to_string()

@@ -35,17 +35,33 @@ pub(super) fn store_path(explicit: Option<&Path>) -> Option<PathBuf> {
 }
 
 impl Incremental {
-    /// The store for this scan, or None with `--no-store` (or no cache directory to keep it in).
+    /// The store for this scan, or None with `--no-store` (or no cache directory to keep it in). Scans
+    /// that read no history (files only, a range, the index, standard input) never touch it. A default
+    /// store that cannot be opened (a read-only home) costs a warning, not the scan.
     pub fn open(
         args: &ScanArgs,
         scanner: &leakhound::scan::Scanner,
         configs: &[leakhound::config::ConfigFile],
+        warnings: &mut Vec<String>,
     ) -> Result<Option<Self>> {
-        if args.no_store {
+        let no_history = args.no_git
+            || args.no_history
+            || args.staged
+            || args.range.is_some()
+            || args.since_commit.is_some()
+            || args.paths.iter().any(|p| p == Path::new("-"));
+        if args.no_store || no_history {
             return Ok(None);
         }
         let Some(path) = store_path(args.store.as_deref()) else { return Ok(None) };
-        Ok(Some(Incremental { store: Store::open(&path)?, scope: scope(args, scanner, configs) }))
+        match Store::open(&path) {
+            Ok(store) => Ok(Some(Incremental { store, scope: scope(args, scanner, configs) })),
+            Err(e) if args.store.is_none() => {
+                warnings.push(format!("{e}; scanning without it (every history in full)"));
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Starts tracking the repository at `git_dir`: what the store has of it under this scope.

@@ -22,7 +22,7 @@ pub(super) fn scan(args: ScanArgs) -> Result<Outcome> {
     }
     let ScanPlan { config_dir, scanner, configs, applied, hooks, threads, outputs, color, scope, mut warnings, .. } =
         ScanPlan::resolve(&args)?;
-    let mut incremental = super::incremental::Incremental::open(&args, &scanner, &configs)?;
+    let mut incremental = super::incremental::Incremental::open(&args, &scanner, &configs, &mut warnings)?;
     let triage = triage_decisions(&args, incremental.as_ref())?;
     let (findings, mut stats) = match super::audit::targets(&args, &mut warnings)? {
         Some(targets) => super::audit::scan_repositories(targets, &args, &scanner, incremental.as_mut(), threads)?,
@@ -161,7 +161,14 @@ pub(super) fn triage_decisions(
         return Ok(inc.store.triage()?);
     }
     match super::incremental::store_path(args.store.as_deref()).filter(|p| p.is_file()) {
-        Some(p) => Ok(leakhound::store::Store::open(&p)?.triage()?),
+        Some(p) => match leakhound::store::Store::open(&p).and_then(|s| s.triage()) {
+            Ok(t) => Ok(t),
+            Err(e) if args.store.is_none() => {
+                eprintln!("leakhound: warning: {e}; triage decisions not shown");
+                Ok(HashMap::new())
+            }
+            Err(e) => Err(e.into()),
+        },
         None => Ok(HashMap::new()),
     }
 }
