@@ -258,7 +258,7 @@ fn scan_one(
     path: &Path,
     args: &ScanArgs,
     scanner: &leakhound::scan::Scanner,
-    mut incremental: Option<&mut Incremental>,
+    incremental: Option<&mut Incremental>,
     threads: usize,
 ) -> Result<(Vec<Finding>, ScanStats)> {
     let sel = Selection::of(args);
@@ -272,7 +272,7 @@ fn scan_one(
     if let Some(t) = &tracked {
         stats.objects_known = t.prior.as_ref().map_or(0, |p| p.known.len() as u64);
     }
-    if let (Some(inc), Some(t)) = (incremental.as_deref_mut(), tracked) {
+    if let (Some(inc), Some(t)) = (incremental, tracked) {
         if scanner.broken_rule().is_none() {
             inc.finish(t, &stats)?;
         }
@@ -366,7 +366,8 @@ fn run_git(mut c: Command, timeout: Duration) -> Result<()> {
             }
             // git's message may echo a URL with its credentials: keep only what follows them.
             let lines = || err.lines().map(str::trim).filter(|l| !l.is_empty());
-            let err = lines().find(|l| l.starts_with("fatal:")).or_else(|| lines().last()).unwrap_or("").to_string();
+            let err =
+                lines().find(|l| l.starts_with("fatal:")).or_else(|| lines().next_back()).unwrap_or("").to_string();
             bail!("git exited with {status}: {}", strip_userinfo(&err));
         }
         if Instant::now() >= deadline {
