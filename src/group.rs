@@ -64,28 +64,26 @@ pub fn group(findings: &[Finding]) -> Vec<SecretGroup> {
         members[g].push(i);
     }
     let mut groups: Vec<SecretGroup> = members.into_iter().map(|m| story(findings, m)).collect();
+    // Ties keep the findings' own order (place order, as reports show places), whose first occurrence
+    // in them comes first.
     groups.sort_by(|a, b| {
-        let (fa, fb) = (&findings[a.first], &findings[b.first]);
         b.severity
             .cmp(&a.severity)
             .then(b.confidence.cmp(&a.confidence))
             .then(b.is_in_head().cmp(&a.is_in_head()))
             .then(b.occurrences.len().cmp(&a.occurrences.len()))
-            .then(fa.repository.cmp(&fb.repository))
-            .then(fa.origin.path().cmp(fb.origin.path()))
-            .then(fa.line.cmp(&fb.line))
-            .then(a.rule_id.cmp(&b.rule_id))
-            .then(a.fingerprint.cmp(&b.fingerprint))
+            .then(a.occurrences.iter().min().cmp(&b.occurrences.iter().min()))
     });
     groups
 }
 
 fn story(findings: &[Finding], mut occurrences: Vec<usize>) -> SecretGroup {
-    // Oldest first by commit time; what has no commit (files on disk, staged files) is the newest.
+    // Oldest first by commit time; what has no commit (files on disk, staged files) is the newest. Ties
+    // keep the findings' order (place order).
     occurrences.sort_by_cached_key(|&i| {
         let f = &findings[i];
         let when = f.origin.commit().and_then(|c| epoch_seconds(&c.date)).unwrap_or(i64::MAX);
-        (when, f.origin.commit().map(|c| c.sha.clone()), f.origin.path().to_string(), f.line, f.column)
+        (when, f.origin.commit().map(|c| c.sha.clone()), i)
     });
     let f0 = &findings[occurrences[0]];
     let mut commits = HashSet::new();
@@ -96,7 +94,8 @@ fn story(findings: &[Finding], mut occurrences: Vec<usize>) -> SecretGroup {
         if let Some(c) = f.origin.commit() {
             commits.insert(c.sha.as_str());
         }
-        paths.insert(f.origin.path());
+        // Within one secret, the location fingerprint names the path (and survives redaction).
+        paths.insert(f.fingerprints.location.as_str());
         match f.origin.blob() {
             Some(b) => blobs.insert(b.to_string()),
             None => blobs.insert(format!("{}\0{}", f.origin.kind(), f.origin.path())),

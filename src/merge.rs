@@ -95,12 +95,11 @@ pub fn merge(reports: &[&Path]) -> Result<(Vec<Finding>, ScanStats), MergeError>
     }
     stats.fingerprint_key_id = key.unwrap_or_default();
     stats.suppressed = suppressed.into_values().collect();
-    stats.skipped.sort_by(|a, b| (&a.path, a.reason.to_string()).cmp(&(&b.path, b.reason.to_string())));
-    stats.skipped.dedup();
-    stats.notes.sort();
-    stats.notes.dedup();
+    // The reports' paths are shown already (redacted unless written with --show-secrets).
+    let shown = |p: &str| p.to_string();
+    crate::pipeline::order_remarks(&mut stats.skipped, &mut stats.notes, &shown);
     stats.repositories.sort_by(|a, b| a.name.cmp(&b.name));
-    crate::pipeline::dedup(&mut findings);
+    crate::pipeline::dedup(&mut findings, &shown);
     Ok((findings, stats))
 }
 

@@ -178,15 +178,17 @@ pub fn run(
     source.visit(&c)?;
     let mut findings = c.findings.into_inner().unwrap_or_else(|e| e.into_inner());
     mark_in_head(source, scanner, &mut findings);
-    dedup(&mut findings);
+    let shown = |p: &str| scanner.redact_path(p);
+    dedup(&mut findings, &shown);
     let mut skipped = c.skipped.into_inner().unwrap_or_else(|e| e.into_inner());
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut notes = c.notes.into_inner().unwrap_or_else(|e| e.into_inner());
+    order_remarks(&mut skipped, &mut notes, &shown);
     let stats = ScanStats {
         blobs: c.blobs.into_inner(),
         bytes: c.bytes.into_inner(),
         binary: c.binary.into_inner(),
         skipped,
-        notes: c.notes.into_inner().unwrap_or_else(|e| e.into_inner()),
+        notes,
         hits: c.hits.into_inner().unwrap_or_else(|e| e.into_inner()),
         elapsed_ms: started.elapsed().as_millis() as u64,
         ..ScanStats::default()
@@ -195,16 +197,18 @@ pub fn run(
 }
 
 /// Drop repeats (one finding per rule, secret and place: path, commit, line, column) and order what is
-/// left by severity, confidence, then place.
-pub fn dedup(findings: &mut Vec<Finding>) {
+/// left by severity, confidence, then place. Places are ordered by their paths as reports show them
+/// (`shown`: redacted), so that a report read back (`leakhound merge`) sorts the same.
+pub fn dedup(findings: &mut Vec<Finding>, shown: &dyn Fn(&str) -> String) {
     let key = |f: &Finding| {
         (
-            f.repository.clone(),
-            f.origin.path().to_string(),
+            f.repository.as_deref().map(shown),
+            shown(f.origin.path()),
             f.origin.commit().map(|c| c.sha.clone()),
             f.line,
             f.column,
             f.rule_id.clone(),
+            f.origin.path().to_string(),
         )
     };
     findings.sort_by_cached_key(key);
@@ -230,4 +234,13 @@ fn mark_in_head(source: &dyn Source, scanner: &Scanner, findings: &mut Vec<Findi
         extra.push(moved);
     }
     findings.extend(extra);
+}
+
+/// Skips and notes in one order whatever the threads, shards or repositories they came from: by path as
+/// shown and reason, repeats dropped.
+pub fn order_remarks(skipped: &mut Vec<Skip>, notes: &mut Vec<String>, shown: &dyn Fn(&str) -> String) {
+    skipped.sort_by_cached_key(|s| (shown(&s.path), s.reason.to_string(), s.path.clone()));
+    skipped.dedup();
+    notes.sort();
+    notes.dedup();
 }

@@ -247,8 +247,10 @@ pub(super) fn scan_repositories(
         bail!("{e}");
     }
     total.repositories.sort_by(|a, b| a.name.cmp(&b.name));
+    let shown = |p: &str| scanner.redact_path(p);
+    leakhound::pipeline::order_remarks(&mut total.skipped, &mut total.notes, &shown);
     total.elapsed_ms = started.elapsed().as_millis() as u64;
-    leakhound::pipeline::dedup(&mut findings);
+    leakhound::pipeline::dedup(&mut findings, &shown);
     Ok((findings, total))
 }
 

@@ -13,8 +13,9 @@ pub(super) fn merge(args: MergeArgs) -> Result<Outcome> {
     let paths: Vec<&std::path::Path> = args.reports.iter().map(|p| p.as_path()).collect();
     let (findings, stats) = leakhound::merge::merge(&paths)?;
     let rules = leakhound::rules::RuleSet::builtin()?;
-    // Redaction of text from the tree, as in a scan (the reports' text is redacted already).
-    let scanner = leakhound::scan::Scanner::new(leakhound::rules::RuleSet::builtin()?, Vec::new());
+    // The reports' text from the tree was redacted when they were written; redacting it again would cut
+    // what is left of it (`password r…` -> `password …`), so the merged report's scanner has no rules.
+    let scanner = leakhound::scan::Scanner::new(leakhound::rules::RuleSet::default(), Vec::new());
     let triage = match super::incremental::store_path(args.store.as_deref()).filter(|p| p.is_file()) {
         Some(p) => leakhound::store::Store::open(&p)?.triage()?,
         None => Default::default(),

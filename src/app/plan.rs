@@ -32,7 +32,8 @@ pub(super) fn load_configs(args: &ScanArgs, root: &Path, warnings: &mut Vec<Stri
         out.push(ConfigFile::load(p, Trust::User, warnings)?);
         return Ok(out);
     }
-    if args.no_repo_config || root == Path::new("-") {
+    // An audit of listed repositories has no scan root: the directory it runs in is not a scanned tree.
+    if args.no_repo_config || root == Path::new("-") || args.repos_from.is_some() {
         return Ok(out);
     }
     let in_tree = config_dir(root, args).join(".leakhound.toml");

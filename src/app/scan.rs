@@ -189,7 +189,11 @@ pub(super) fn drop_accepted(
     let key = scanner.fingerprint_key();
     let mut sources: Vec<(Accepted, &'static str, &'static str)> = Vec::new();
     let ignore = config_dir.join(".leakhoundignore");
-    if !args.no_repo_config && !args.paths.iter().any(|p| p == Path::new("-")) && ignore.is_file() {
+    if !args.no_repo_config
+        && args.repos_from.is_none()
+        && !args.paths.iter().any(|p| p == Path::new("-"))
+        && ignore.is_file()
+    {
         sources.push((Accepted::from_ignore_file(&ignore)?, "ignore-file", "repository"));
     }
     if let Some(b) = &args.baseline {

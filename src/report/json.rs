@@ -133,7 +133,7 @@ fn repositories(report: &Report<'_>) -> Vec<super::RepoStats> {
         .repositories
         .iter()
         .map(|r| super::RepoStats {
-            name: report.tree_text(&r.name),
+            name: report.tree_path(&r.name),
             path: report.tree_path(&r.path),
             remote: r.remote.as_deref().map(|u| report.tree_text(u)),
             error: r.error.as_deref().map(|e| report.tree_text(e)),

@@ -106,10 +106,10 @@ impl<'a> Report<'a> {
         self.triage.and_then(|t| t.get(fingerprint))
     }
 
-    /// A repository name as a report may show it (names come from paths and URLs the user gave, but a
-    /// directory of repositories is the scanned tree's).
+    /// A repository name as a report may show it: a path (from the list the user gave, or found in a
+    /// scanned directory), redacted component by component like any path.
     pub fn repository_of(&self, f: &Finding) -> Option<String> {
-        f.repository.as_deref().map(|r| self.tree_text(r))
+        f.repository.as_deref().map(|r| self.tree_path(r))
     }
 
     /// What happened to `f`'s revoke notices; None when no webhook is configured.

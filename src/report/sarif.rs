@@ -219,7 +219,8 @@ fn results(report: &Report<'_>, rule_ids: &[&str]) -> (Vec<SarifResult>, usize) 
     for g in report.secrets {
         let mut by_path: Vec<(&str, Vec<usize>)> = Vec::new();
         for &i in &g.occurrences {
-            let path = report.findings[i].origin.path();
+            // Within one secret, the location fingerprint names the path.
+            let path = report.findings[i].fingerprints.location.as_str();
             match by_path.iter_mut().find(|(p, _)| *p == path) {
                 Some((_, v)) => v.push(i),
                 None => by_path.push((path, vec![i])),
