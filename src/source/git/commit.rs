@@ -20,6 +20,8 @@ pub(crate) fn commit_info(c: &Commit<'_>) -> CommitInfo {
 pub(crate) struct RawObject<'a> {
     /// The `tree` header of a commit.
     pub tree: Option<git2::Oid>,
+    /// The `parent` headers of a commit.
+    pub parents: Vec<git2::Oid>,
     /// The `tag` header of an annotated tag (its name).
     pub tag: Option<&'a [u8]>,
     /// The author (commit) or tagger (tag) line after its keyword: `Name <email> 1700000000 +0100`.
@@ -33,7 +35,7 @@ pub(crate) struct RawObject<'a> {
 /// Parses a raw commit or tag object. Headers that span lines (`gpgsig`, `mergetag`) continue with a
 /// space and are skipped; unknown headers are ignored.
 pub(crate) fn parse_raw(data: &[u8]) -> RawObject<'_> {
-    let mut raw = RawObject { tree: None, tag: None, person: None, time: 0, message: &[] };
+    let mut raw = RawObject { tree: None, parents: Vec::new(), tag: None, person: None, time: 0, message: &[] };
     let mut rest = data;
     while !rest.is_empty() {
         let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
@@ -49,6 +51,7 @@ pub(crate) fn parse_raw(data: &[u8]) -> RawObject<'_> {
         };
         match key {
             b"tree" => raw.tree = std::str::from_utf8(value).ok().and_then(|h| git2::Oid::from_str(h).ok()),
+            b"parent" => raw.parents.extend(std::str::from_utf8(value).ok().and_then(|h| git2::Oid::from_str(h).ok())),
             b"tag" => raw.tag = Some(value),
             b"author" | b"tagger" if raw.person.is_none() => {
                 raw.person = Some(value);

@@ -340,14 +340,14 @@ fn enumerate(repo: &Repository, tips: &[Oid], hide: &[Oid], tags: &[Oid], walker
         Err(e) => return walker.visitor.note(format!("cannot walk history: {}", one_line(e.message()))),
     };
     let _ = walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE);
-    for t in tips {
+    let (tips, hide) = if hide.is_empty() { (tips.to_vec(), Vec::new()) } else { walker.frontier(tips, hide) };
+    for t in &tips {
         if let Err(e) = walk.push(*t) {
             walker.problem(t.to_string(), format!("cannot walk from {t}: {}", one_line(e.message())));
         }
     }
-    // An earlier walk's tips and their ancestors were walked then (a tip since deleted is simply gone).
     for t in hide {
-        let _ = walk.hide(*t);
+        let _ = walk.hide(t);
     }
     for oid in walk {
         match oid {
@@ -413,6 +413,31 @@ impl<'a> Walker<'a> {
 
     fn send_if(&self, wanted: bool, job: Job) -> bool {
         !wanted || self.tx.send(job).is_ok()
+    }
+
+    /// For an incremental walk: the tips that are new, and the known commits where their new history
+    /// meets what earlier walks saw. Hiding those few (not the thousands of unchanged refs of a mirror,
+    /// which makes libgit2's walk quadratic) gives the walk exactly the new commits, in the order a full
+    /// walk would visit them.
+    fn frontier(&self, tips: &[Oid], earlier_tips: &[Oid]) -> (Vec<Oid>, Vec<Oid>) {
+        let earlier: HashSet<&Oid> = earlier_tips.iter().collect();
+        let new: Vec<Oid> = tips.iter().copied().filter(|t| !earlier.contains(t) && !self.is_known(t)).collect();
+        let mut boundary = HashSet::new();
+        let mut seen = HashSet::new();
+        let mut stack = new.clone();
+        while let Some(c) = stack.pop() {
+            if self.is_known(&c) {
+                boundary.insert(c);
+                continue;
+            }
+            if !seen.insert(c) {
+                continue;
+            }
+            if let Ok(object) = self.odb.read(c) {
+                stack.extend(commit::parse_raw(object.data()).parents);
+            }
+        }
+        (new, boundary.into_iter().collect())
     }
 
     fn is_known(&self, oid: &Oid) -> bool {
