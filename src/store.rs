@@ -144,7 +144,7 @@ impl Store {
         let tips: Vec<String> = record.tips.iter().map(|t| t.to_string()).collect();
         let tips = serde_json::to_string(&tips).map_err(|x| self.fail(x))?;
         let hits = serde_json::to_string(&record.hits).map_err(|x| self.fail(x))?;
-        let now = crate::text::rfc3339_utc(now());
+        let now = crate::text::now_rfc3339();
         let path = self.path.display().to_string();
         let fail = |x: rusqlite::Error| StoreError { path: path.clone(), message: x.to_string() };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
@@ -198,10 +198,6 @@ impl Store {
         }
         Ok(out)
     }
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 #[cfg(test)]

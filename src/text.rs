@@ -126,6 +126,12 @@ mod tests {
     }
 }
 
+/// Now, as RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    rfc3339_utc(secs)
+}
+
 /// Seconds since the epoch as RFC 3339 in UTC (`2026-11-26T01:27:01Z`).
 pub fn rfc3339_utc(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));

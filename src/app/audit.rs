@@ -345,9 +345,11 @@ fn mirror(url: &str, cache: &Path, timeout: Duration) -> Result<PathBuf> {
     Ok(dest)
 }
 
-/// git, never prompting for credentials (a missing token fails the repository instead of hanging).
+/// git, never prompting for credentials (a missing token fails the repository instead of hanging) and
+/// never running a command as a transport (`ext::`), whatever the list or a user's config says.
 fn git() -> Command {
     let mut c = Command::new("git");
+    c.args(["-c", "protocol.ext.allow=never"]);
     c.env("GIT_TERMINAL_PROMPT", "0").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
     c
 }

@@ -32,16 +32,7 @@ pub(super) fn merge(args: MergeArgs) -> Result<Outcome> {
         triage: Some(&triage),
     };
     let outputs = super::plan::outputs_of(args.format, &args.output);
-    let color = match args.color {
-        crate::cli::ColorArg::Always => true,
-        crate::cli::ColorArg::Never => false,
-        crate::cli::ColorArg::Auto => {
-            use std::io::IsTerminal;
-            outputs.iter().all(|(_, p)| p.is_none())
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
+    let color = super::plan::color_of(args.color, &outputs);
     for (format, path) in &outputs {
         write_report(*format, &report, color, path.as_deref())?;
     }

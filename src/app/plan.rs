@@ -71,16 +71,7 @@ impl ScanPlan {
         let threads =
             args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
         let outputs = outputs_of(args.format, &args.output);
-        let color = match args.color {
-            crate::cli::ColorArg::Always => true,
-            crate::cli::ColorArg::Never => false,
-            crate::cli::ColorArg::Auto => {
-                use std::io::IsTerminal;
-                outputs.iter().all(|(_, p)| p.is_none())
-                    && std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none()
-            }
-        };
+        let color = color_of(args.color, &outputs);
         let config_dir = config_dir(&root, args);
         Ok(ScanPlan {
             config_dir,
@@ -94,6 +85,21 @@ impl ScanPlan {
             scope: scope_of(args),
             warnings,
         })
+    }
+}
+
+/// Whether the human view is coloured: `--color`, or on its own only when it goes to a terminal and
+/// NO_COLOR is not set.
+pub(super) fn color_of(arg: crate::cli::ColorArg, outputs: &[(Format, Option<PathBuf>)]) -> bool {
+    match arg {
+        crate::cli::ColorArg::Always => true,
+        crate::cli::ColorArg::Never => false,
+        crate::cli::ColorArg::Auto => {
+            use std::io::IsTerminal;
+            outputs.iter().all(|(_, p)| p.is_none())
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
     }
 }
 

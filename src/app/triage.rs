@@ -32,8 +32,7 @@ pub(super) fn triage(args: TriageArgs) -> Result<Outcome> {
         Some(TriageStatusArg::Accepted) => TriageStatus::Accepted,
         None => bail!("--status is required"),
     };
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let t = Triage { status, note: args.note.filter(|n| !n.trim().is_empty()), at: leakhound::text::rfc3339_utc(now) };
+    let t = Triage { status, note: args.note.filter(|n| !n.trim().is_empty()), at: leakhound::text::now_rfc3339() };
     store.set_triage(&fp, &t)?;
     eprintln!("leakhound: {} marked {} in {}", &fp[..12], status.as_str(), path.display());
     Ok(Outcome::Clean)

@@ -15,7 +15,7 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> 
     doc.findings.clear();
     let mut value = serde_json::to_value(&doc)?;
     if let Some(o) = value.as_object_mut() {
-        o.insert("generated_at".into(), serde_json::Value::String(crate::text::rfc3339_utc(now())));
+        o.insert("generated_at".into(), serde_json::Value::String(crate::text::now_rfc3339()));
         if !report.stats.scope.is_empty() {
             o.insert("scope".into(), serde_json::Value::String(report.tree_text(&report.stats.scope)));
         }
@@ -27,10 +27,6 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> 
 /// string) so that text from the tree cannot close the script element or open a comment.
 fn page(json: &str) -> String {
     TEMPLATE.replacen(PLACEHOLDER, &json.replace('<', "\\u003c"), 1)
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 #[cfg(test)]
