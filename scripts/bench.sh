@@ -44,7 +44,11 @@ if [ -n "$history" ]; then
   blobs=$(git -C "$repo" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob"{n++; s+=$2} END{printf "%d blobs, %.2f GB", n, s/1e9}')
   echo "history: $repo ($(git -C "$repo" rev-list --all | wc -l) commits, $blobs in the object store)"
   printf '%-13s %8s %10s\n' tool wall_s peak_MiB
-  timed leakhound "$lh" scan "$repo" --format json -o "$tmp/lh.json"
+  # A full scan every run (the store would make runs after the first incremental), then a rescan through
+  # a store with nothing new.
+  timed leakhound "$lh" scan "$repo" --no-store --format json -o "$tmp/lh.json"
+  "$lh" scan "$repo" --store "$tmp/store.sqlite3" -o /dev/null >/dev/null 2>&1 || true
+  timed "lh rescan" "$lh" scan "$repo" --store "$tmp/store.sqlite3" --format json -o "$tmp/lh-rescan.json"
   if [ $compare = 1 ]; then
     peers=$(bash ../shared/bench/setup-peers.sh | tail -1)
     timed gitleaks "$peers/gitleaks" git "$repo" -f json -r "$tmp/gl.json" --no-banner --exit-code 0

@@ -10,6 +10,7 @@ use crate::finding::{Attribution, Finding, ObjectId, Origin, Severity};
 use crate::pipeline::{AppliedConfig, ScanStats, Suppression};
 use crate::redact::Secret;
 use crate::report::schema::{JsonFinding, JsonReport};
+use crate::scan::Scanner;
 use crate::source::{Skip, SkipReason};
 
 /// Why the reports could not be merged.
@@ -35,8 +36,10 @@ pub enum MergeError {
     },
 }
 
-/// The findings and statistics of all `reports`, as one scan's.
-pub fn merge(reports: &[&Path]) -> Result<(Vec<Finding>, ScanStats), MergeError> {
+/// The findings and statistics of all `reports`, as one scan's. A report written with `--show-secrets`
+/// is redacted as it is read, with `scanner` (its secrets, snippets and text from the tree), so that the
+/// merged report never carries more of a secret than its prefix.
+pub fn merge(reports: &[&Path], scanner: &Scanner) -> Result<(Vec<Finding>, ScanStats), MergeError> {
     let mut findings = Vec::new();
     let mut stats = ScanStats::default();
     let mut suppressed: BTreeMap<(String, String, String), Suppression> = BTreeMap::new();
@@ -45,8 +48,11 @@ pub fn merge(reports: &[&Path]) -> Result<(Vec<Finding>, ScanStats), MergeError>
         let shown = path.display().to_string();
         let bad = |message: String| MergeError::Report { path: shown.clone(), message };
         let text = std::fs::read(path).map_err(|e| bad(format!("cannot read: {e}")))?;
-        let report: JsonReport =
+        let mut report: JsonReport =
             serde_json::from_slice(&text).map_err(|e| bad(format!("not a leakhound JSON report: {e}")))?;
+        if report.findings.iter().any(|f| !f.secret_redacted) {
+            redact(&mut report, scanner);
+        }
         if report.tool != "leakhound" {
             return Err(bad(format!("written by {:?}, not leakhound", report.tool)));
         }
@@ -101,6 +107,38 @@ pub fn merge(reports: &[&Path]) -> Result<(Vec<Finding>, ScanStats), MergeError>
     stats.repositories.sort_by(|a, b| a.name.cmp(&b.name));
     crate::pipeline::dedup(&mut findings, &shown);
     Ok((findings, stats))
+}
+
+/// A report written with `--show-secrets`, redacted as every other report is written: each secret and
+/// its copies in the snippet cut to the prefix, text from the tree through the scanner's redaction.
+fn redact(report: &mut JsonReport, scanner: &Scanner) {
+    let text = |t: &mut String| *t = scanner.redact_text(t);
+    let path = |t: &mut String| *t = scanner.redact_path(t);
+    for f in &mut report.findings {
+        if !f.secret_redacted {
+            let secret = Secret::new(std::mem::take(&mut f.secret));
+            f.snippet = scanner.redact_text(&f.snippet.replace(secret.expose(), &secret.redacted()));
+            f.secret = secret.redacted();
+            f.secret_redacted = true;
+        }
+        path(&mut f.path);
+        f.repository.iter_mut().for_each(path);
+        f.provider_evidence.iter_mut().for_each(text);
+        if let Some(c) = &mut f.commit {
+            [&mut c.author_name, &mut c.author_email, &mut c.summary].into_iter().for_each(text);
+        }
+    }
+    for s in &mut report.skipped {
+        path(&mut s.path);
+        text(&mut s.reason);
+    }
+    report.notes.iter_mut().for_each(text);
+    for r in &mut report.repositories {
+        path(&mut r.name);
+        path(&mut r.path);
+        r.remote.iter_mut().for_each(text);
+        r.error.iter_mut().for_each(text);
+    }
 }
 
 /// The static name matching `s` (reports name kinds and trusts from a closed list).

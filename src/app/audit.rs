@@ -51,7 +51,11 @@ pub(super) fn targets(args: &ScanArgs, warnings: &mut Vec<String>) -> Result<Opt
         if leakhound::source::git::repository_at(dir).is_some() || leakhound::source::git::enclosing(dir).is_some() {
             return Ok(None);
         }
-        let found = find_repositories(dir);
+        let (found, foreign) = find_repositories(dir);
+        for p in foreign {
+            let name = p.strip_prefix(dir).unwrap_or(&p).display().to_string();
+            warnings.push(format!("{name}: its git directory is outside {}; not audited", dir.display()));
+        }
         if found.is_empty() {
             return Ok(None);
         }
@@ -146,9 +150,14 @@ fn unique_names(list: &mut [Target]) {
 }
 
 /// Repositories under `dir` (work trees and bare ones, `*.git` or not), not descending into one, nor
-/// following symlinks; sorted.
-fn find_repositories(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// following symlinks; sorted. A repository whose git directory lies outside `dir` (a `.git` file that
+/// points elsewhere) is not the directory's own: a scanned tree cannot make the audit read another one.
+fn find_repositories(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let inside = |p: &Path| {
+        leakhound::source::git::repository_at(p).map(|r| r.git_dir.canonicalize().is_ok_and(|g| g.starts_with(&root)))
+    };
+    let (mut out, mut foreign) = (Vec::new(), Vec::new());
     let mut stack = vec![(dir.to_path_buf(), 0)];
     while let Some((d, depth)) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
@@ -158,15 +167,17 @@ fn find_repositories(dir: &Path) -> Vec<PathBuf> {
                 continue;
             }
             let p = e.path();
-            if leakhound::source::git::repository_at(&p).is_some() {
-                out.push(p);
-            } else if depth + 1 < MAX_DEPTH {
-                stack.push((p, depth + 1));
+            match inside(&p) {
+                Some(true) => out.push(p),
+                Some(false) => foreign.push(p),
+                None if depth + 1 < MAX_DEPTH => stack.push((p, depth + 1)),
+                None => {}
             }
         }
     }
     out.sort();
-    out
+    foreign.sort();
+    (out, foreign)
 }
 
 /// Scans every target, one after another; what fails (a clone, a fetch, a repository that cannot be

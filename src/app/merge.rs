@@ -11,7 +11,9 @@ use crate::cli::MergeArgs;
 
 pub(super) fn merge(args: MergeArgs) -> Result<Outcome> {
     let paths: Vec<&std::path::Path> = args.reports.iter().map(|p| p.as_path()).collect();
-    let (findings, stats) = leakhound::merge::merge(&paths)?;
+    // Reports written with --show-secrets are redacted as they are read, with every built-in rule.
+    let reader = leakhound::scan::Scanner::new(leakhound::rules::RuleSet::builtin()?, Vec::new());
+    let (findings, stats) = leakhound::merge::merge(&paths, &reader)?;
     let rules = leakhound::rules::RuleSet::builtin()?;
     // The reports' text from the tree was redacted when they were written; redacting it again would cut
     // what is left of it (`password r…` -> `password …`), so the merged report's scanner has no rules.

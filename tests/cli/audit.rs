@@ -156,6 +156,72 @@ fn a_directory_of_repositories_is_audited_each_under_its_name() {
     assert!(r["findings"].as_array().unwrap().iter().all(|f| f["repository"].is_string()));
 }
 
+#[test]
+fn a_repository_whose_git_directory_lies_outside_the_audited_directory_is_not_audited() {
+    let root = tempfile::tempdir().unwrap();
+    let (inside, ..) = storied_repo(440);
+    let (elsewhere, ..) = storied_repo(450);
+    assert!(Command::new("git")
+        .args(["clone", "-q"])
+        .arg(inside.path())
+        .arg(root.path().join("own"))
+        .status()
+        .unwrap()
+        .success());
+    // A work tree whose `.git` file points at another repository on the machine.
+    write(root.path(), "borrowed/.git", format!("gitdir: {}\n", elsewhere.path().join(".git").display()));
+    let o = run(&["scan", "--no-store", "--format", "json", root.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let names: Vec<String> =
+        json(&o)["repositories"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(names, ["own"]);
+    assert!(stderr(&o).contains("borrowed: its git directory is outside"), "said, not silent: {}", stderr(&o));
+}
+
+#[test]
+fn a_default_store_that_cannot_be_opened_is_a_warning_and_an_explicit_one_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    init(d.path());
+    commit_on(d.path(), 1, "a.py", &format!("STRIPE_KEY = \"{}\"\n", stripe_key(460)), "key");
+    let blocked = tempfile::tempdir().unwrap();
+    let cache = blocked.path().join("cache");
+    std::fs::write(&cache, "a file where the cache directory should be").unwrap();
+    let o =
+        leakhound().env("XDG_CACHE_HOME", &cache).args(["scan", "--format", "json"]).arg(d.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "the scan goes on: {}", stderr(&o));
+    assert!(stderr(&o).contains("store") && stderr(&o).contains("scanning without it"), "{}", stderr(&o));
+    assert_eq!(json(&o)["secrets"].as_array().unwrap().len(), 1);
+    let o = leakhound().args(["scan", "--store"]).arg(cache.join("store.sqlite3")).arg(d.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "one line: {}", stderr(&o));
+    let o = run(&["scan", "--no-store", "--shard", "2/2", d.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("below the count"), "{}", stderr(&o));
+}
+
+#[test]
+fn rescans_replay_commit_messages_and_unreachable_objects() {
+    let d = tempfile::tempdir().unwrap();
+    init(d.path());
+    commit_on(d.path(), 1, "a.txt", "hello\n", &format!("deploy with STRIPE_KEY={}", stripe_key(470)));
+    // A commit no ref reaches: made, then dropped by a reset.
+    commit_on(d.path(), 2, "b.py", &format!("STRIPE_KEY = \"{}\"\n", stripe_key(471)), "later dropped");
+    git(d.path(), &["reset", "-q", "--hard", "HEAD~1"]);
+    git(d.path(), &["reflog", "expire", "--expire=now", "--all"]);
+    let store = tempfile::tempdir().unwrap();
+    let db = store.path().join("store.sqlite3");
+    let p = d.path().to_str().unwrap();
+    let full = stable(json(&run(&["scan", "--no-store", "--format", "json", p])));
+    let origins: Vec<&str> =
+        full["findings"].as_array().unwrap().iter().map(|f| f["origin"].as_str().unwrap()).collect();
+    assert!(origins.contains(&"message") && origins.contains(&"unreachable"), "{origins:?}");
+    let first = stable(json(&scan_in(&[p], &db)));
+    let again = json(&scan_in(&[p], &db));
+    assert_eq!(stable(again.clone())["findings"], full["findings"]);
+    assert_eq!(first["secrets"], again["secrets"]);
+    assert!(again["stats"]["blobs_scanned"].as_u64().unwrap() <= 2, "{}", again["stats"]);
+}
+
 /// `git daemon` serving `base` on a free port of 127.0.0.1; killed on drop.
 struct Daemon(std::process::Child, u16);
 
@@ -366,6 +432,40 @@ fn merged(reports: &[PathBuf], out: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap()
 }
 
+/// `scan --no-store --shard I/N ARGS -o DIR/NAME-I.json` for every I: the shard reports.
+fn shard_reports(dir: &Path, name: &str, n: u32, args: &[&str]) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let out = dir.join(format!("{name}-{i}.json"));
+            let o = leakhound()
+                .args(["scan", "--no-store", "--shard", &format!("{i}/{n}"), "-o"])
+                .arg(&out)
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn merge_redacts_reports_written_with_show_secrets() {
+    let (d, carried, ..) = storied_repo(430);
+    let tmp = tempfile::tempdir().unwrap();
+    let p = d.path().to_str().unwrap();
+    let parts = shard_reports(tmp.path(), "raw", 2, &["--show-secrets", p]);
+    assert!(parts.iter().any(|r| std::fs::read_to_string(r).unwrap().contains(&carried)), "the shards hold it raw");
+    let out = tmp.path().join("merged.json");
+    let m = merged(&parts, &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains(&carried), "the merged report redacts what --show-secrets wrote");
+    assert!(m["findings"].as_array().unwrap().iter().all(|f| f["secret_redacted"] == true));
+    assert_eq!(m["secrets"].as_array().unwrap().len(), 2);
+    let human = leakhound().arg("merge").args(&parts).output().unwrap();
+    assert!(!stdout(&human).contains(&carried), "{}", stdout(&human));
+}
+
 #[test]
 fn shards_merged_equal_a_single_run_by_repository_and_by_blob() {
     let (d, ..) = storied_repo(400);
@@ -374,18 +474,7 @@ fn shards_merged_equal_a_single_run_by_repository_and_by_blob() {
     let p = d.path().to_str().unwrap();
     // One repository, split by blob id.
     let single = json(&run(&["scan", "--no-store", "--format", "json", p]));
-    let mut parts = Vec::new();
-    for i in 0..3 {
-        let out = tmp.path().join(format!("blob-{i}.json"));
-        let o = leakhound()
-            .args(["scan", "--no-store", "--shard", &format!("{i}/3"), "-o"])
-            .arg(&out)
-            .arg(p)
-            .output()
-            .unwrap();
-        assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
-        parts.push(out);
-    }
+    let parts = shard_reports(tmp.path(), "blob", 3, &[p]);
     let m = merged(&parts, &tmp.path().join("merged.json"));
     assert_eq!(stable(m), stable(single));
 
@@ -394,17 +483,7 @@ fn shards_merged_equal_a_single_run_by_repository_and_by_blob() {
     std::fs::write(&list, format!("{}\n{}\n", d.path().display(), e.path().display())).unwrap();
     let l = list.to_str().unwrap();
     let single = json(&run(&["scan", "--no-store", "--format", "json", "--repos-from", l]));
-    let mut parts = Vec::new();
-    for i in 0..2 {
-        let out = tmp.path().join(format!("repo-{i}.json"));
-        let o = leakhound()
-            .args(["scan", "--no-store", "--repos-from", l, "--shard", &format!("{i}/2"), "-o"])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
-        parts.push(out);
-    }
+    let parts = shard_reports(tmp.path(), "repo", 2, &["--repos-from", l]);
     let m = merged(&parts, &tmp.path().join("merged2.json"));
     assert_eq!(stable(m), stable(single));
     // Any format out, and a clear error for what is not a report.
