@@ -211,8 +211,11 @@ pub fn dedup(findings: &mut Vec<Finding>, shown: &dyn Fn(&str) -> String) {
             f.origin.path().to_string(),
         )
     };
-    findings.sort_by_cached_key(key);
-    findings.dedup_by(|a, b| key(a) == key(b) && a.fingerprints == b.fingerprints);
+    // Each key once (redacting a path runs the rules over it), kept beside its finding while sorting.
+    let mut keyed: Vec<_> = findings.drain(..).map(|f| (key(&f), f)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0 && a.1.fingerprints == b.1.fingerprints);
+    findings.extend(keyed.into_iter().map(|(_, f)| f));
     // What to rotate first comes first: severity, then confidence; place breaks ties (a stable sort).
     findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), std::cmp::Reverse(f.confidence)));
 }
