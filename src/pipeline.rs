@@ -2,12 +2,14 @@
 //! lines that count are its job), collects findings, skips and notes, then deduplicates and orders the
 //! findings.
 
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use crate::finding::ObjectId;
 use crate::finding::{Finding, Fingerprints, Origin};
-use crate::scan::Scanner;
+use crate::scan::{Memo, Scanner};
 use crate::source::{Blob, Repository, Skip, SkipReason, Source, SourceError, Visitor};
 
 /// Called as blobs are scanned (for a progress bar): blobs and bytes so far.
@@ -23,6 +25,40 @@ struct Collector<'a> {
     bytes: AtomicU64,
     binary: AtomicU64,
     progress: Option<Progress<'a>>,
+    memos: Mutex<Memos>,
+}
+
+/// What the scans of recent history blobs left for rescanning their next versions (`Scanner::scan_edit`),
+/// bounded in bytes: a blob's memo is taken by the first later blob that names it as its base, and
+/// the oldest are dropped first.
+#[derive(Default)]
+struct Memos {
+    by_blob: HashMap<ObjectId, Memo>,
+    order: VecDeque<ObjectId>,
+    bytes: usize,
+}
+
+/// Most bytes the memos may hold: the latest version of each file being edited, for the most part.
+const MEMO_BYTES: usize = 32 << 20;
+
+impl Memos {
+    fn take(&mut self, id: &ObjectId) -> Option<Memo> {
+        let memo = self.by_blob.remove(id)?;
+        self.bytes -= memo.size();
+        Some(memo)
+    }
+
+    fn put(&mut self, id: ObjectId, memo: Memo) {
+        self.bytes += memo.size();
+        if let Some(old) = self.by_blob.insert(id, memo) {
+            self.bytes -= old.size();
+        }
+        self.order.push_back(id);
+        while self.bytes > MEMO_BYTES {
+            let Some(oldest) = self.order.pop_front() else { break };
+            self.take(&oldest);
+        }
+    }
 }
 
 impl Visitor for Collector<'_> {
@@ -32,7 +68,20 @@ impl Visitor for Collector<'_> {
         if let Some(p) = self.progress {
             p(blobs, bytes);
         }
-        let scanned = self.scanner.scan_whole(blob.data, &blob.origin, blob.lines);
+        // History blobs are rescanned from the version before them and leave a memo for the next.
+        let history = matches!(blob.origin, Origin::Commit { .. } | Origin::Unreachable { .. });
+        let scanned = match blob.origin.blob().filter(|_| history && blob.lines.is_none()) {
+            Some(id) => {
+                let memos = || self.memos.lock().unwrap_or_else(|e| e.into_inner());
+                let base = blob.base.and_then(|b| memos().take(&b));
+                let (scanned, memo) = self.scanner.scan_edit(blob.data, &blob.origin, base.as_ref(), Some(blob.owned));
+                if let Some(memo) = memo {
+                    memos().put(id, memo);
+                }
+                scanned
+            }
+            None => self.scanner.scan_whole(blob.data, &blob.origin, blob.lines),
+        };
         if scanned.binary {
             return self.skip(Skip { path: blob.origin.path().to_string(), reason: SkipReason::Binary });
         }
@@ -174,6 +223,7 @@ pub fn run(
         bytes: AtomicU64::new(0),
         binary: AtomicU64::new(0),
         progress,
+        memos: Mutex::default(),
     };
     source.visit(&c)?;
     let mut findings = c.findings.into_inner().unwrap_or_else(|e| e.into_inner());

@@ -154,6 +154,12 @@ impl Allowlist {
         hit
     }
 
+    /// Counts `n` findings as suppressed without looking at them: an edited blob's rescan takes over
+    /// what this allowlist hid in the lines the edit left alone.
+    pub(crate) fn credit(&self, n: u64) {
+        self.findings_suppressed.fetch_add(n, Ordering::Relaxed);
+    }
+
     /// Whether `path` is excluded by a glob or path regex, without counting it.
     pub(crate) fn path_allowed(&self, path: &str) -> bool {
         self.paths.as_ref().is_some_and(|g| g.is_match(path)) || self.path_regexes.iter().any(|r| r.is_match(path))

@@ -67,11 +67,34 @@ pub(crate) struct Budget {
     pub segments: usize,
     /// Decoded bytes that may still be rescanned.
     pub bytes: usize,
+    /// A segment was left undecoded because the budget was spent.
+    pub refused: bool,
+}
+
+impl Budget {
+    const SEGMENTS: usize = 256;
+    const BYTES: usize = 1 << 20;
+
+    /// Segments and bytes used so far.
+    pub fn used(&self) -> (usize, usize) {
+        (Self::SEGMENTS - self.segments, Self::BYTES - self.bytes)
+    }
+
+    /// A budget of which `used` is spent.
+    pub fn spent(used: (usize, usize)) -> Self {
+        let left = |total: usize, n: usize| total.saturating_sub(n);
+        Budget { segments: left(Self::SEGMENTS, used.0), bytes: left(Self::BYTES, used.1), refused: false }
+    }
+
+    /// Whether `a` and `b` used together fit in one budget.
+    pub fn fits(a: (usize, usize), b: (usize, usize)) -> bool {
+        a.0 + b.0 <= Self::SEGMENTS && a.1 + b.1 <= Self::BYTES
+    }
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { segments: 256, bytes: 1 << 20 }
+        Budget { segments: Self::SEGMENTS, bytes: Self::BYTES, refused: false }
     }
 }
 
@@ -96,6 +119,7 @@ pub(crate) fn segments(
     let mut out = Vec::new();
     let mut take = |out: &mut Vec<Segment>, s: Segment| {
         if budget.segments == 0 || budget.bytes < s.text.len() {
+            budget.refused = true;
             return false;
         }
         budget.segments -= 1;
@@ -362,7 +386,7 @@ mod tests {
     #[test]
     fn the_budget_bounds_the_work() {
         let line = "v: aHVudGVyMjI=\n".repeat(1000);
-        let mut budget = Budget { segments: 10, bytes: 1 << 20 };
+        let mut budget = Budget { segments: 10, ..Budget::default() };
         assert_eq!(segments(line.as_bytes(), (0, line.len()), &[(0, line.len())], &mut budget).len(), 10);
         assert_eq!(budget.segments, 0);
     }

@@ -10,6 +10,7 @@ pub mod checksum;
 mod confidence;
 pub mod content;
 mod decode;
+mod edit;
 pub mod entropy;
 pub mod filters;
 mod paths;
@@ -24,6 +25,7 @@ use crate::finding::{Encoding, Finding, FingerprintKey, Fingerprints, LineSet, O
 use crate::redact::Secret;
 use crate::rules::{ReportAt, Rule, RuleSet, ValueKind};
 pub use allowlist::Allowlist;
+pub use edit::Memo;
 pub use prefilter::Prefilter;
 pub use selftest::{check_rules, ExampleFailure};
 use snippet::Spans;
@@ -67,6 +69,8 @@ pub struct Scanner {
     decode: bool,
     /// A rule whose pattern did not compile when first used (see `broken_rule`).
     broken: std::sync::OnceLock<String>,
+    /// The longest keyword of any rule, in bytes (how far before a change a rescan starts; see `edit`).
+    longest_keyword: usize,
 }
 
 /// What scanning one blob gave.
@@ -82,6 +86,7 @@ pub struct BlobScan {
 }
 
 /// A match that passed every filter, before line and column are known.
+#[derive(Clone)]
 struct Candidate {
     rule: usize,
     start: usize,
@@ -96,6 +101,7 @@ struct Candidate {
 }
 
 /// A secret found in decoded text.
+#[derive(Clone)]
 struct Decoded {
     encoding: Encoding,
     secret: Vec<u8>,
@@ -179,6 +185,21 @@ struct Matches {
     /// base64 and hex.
     windows: Vec<(usize, usize)>,
     truncated: bool,
+    /// Where an allowlist suppressed a match, and which one (by index): a rescan of an edited blob
+    /// credits the allowlists for the matches it takes over unexamined (see `edit`).
+    allowlisted: Vec<(usize, usize)>,
+}
+
+/// What matching, shadowing, the allowlists and decoding kept of the keyword hits in one range of a
+/// blob, and what it took to get there.
+struct Found {
+    m: Matches,
+    /// Matches and captured values before shadowing and decoding: what the per-blob limits count.
+    raw: (usize, usize),
+    /// What decoding used of its budget, and whether it ran out.
+    budget: decode::Budget,
+    /// The regex windows (every rule's, merged): where the kept matches' outcome came from.
+    windows: Vec<(usize, usize)>,
 }
 
 impl Scanner {
@@ -188,7 +209,9 @@ impl Scanner {
         let prefilter = Prefilter::of(&rules, |i| rules.rules[i].applies_everywhere());
         let paths = paths::PathIndex::new(&rules);
         let allowlists = allowlists.into_iter().filter(|a| !a.is_empty()).collect();
+        let longest_keyword = rules.rules.iter().flat_map(|r| &r.spec.keywords).map(String::len).max().unwrap_or(0);
         Scanner {
+            longest_keyword,
             rules,
             prefilter,
             paths,
@@ -278,15 +301,30 @@ impl Scanner {
 
     /// Scan one blob with the rules marked in `applies`.
     fn scan_applying(&self, data: &[u8], origin: &Origin, applies: Vec<bool>) -> BlobScan {
-        let path = origin.path();
-        let mut m = self.kept(data, path, &applies);
+        let found = self.find(data, origin.path(), &applies, (0, data.len()));
+        self.finish(data, origin, found.m)
+    }
+
+    /// Matches, filters, shadowing, allowlists and decoding for the keyword hits that start in
+    /// `range` of `data` (the rules that read whole files too when it is all of `data`).
+    fn find(&self, data: &[u8], path: &str, applies: &[bool], range: (usize, usize)) -> Found {
+        let mut m = self.matches(data, applies, range);
+        let raw = (m.cands.len(), m.spans.len());
+        self.sift(&mut m, data, path);
+        let windows = merged(std::mem::take(&mut m.windows));
+        let mut budget = decode::Budget::default();
         if self.decode && !m.truncated {
-            let mut budget = decode::Budget::default();
-            let windows =
-                if decode::whole_file(path) { vec![(0, data.len())] } else { merged(std::mem::take(&mut m.windows)) };
-            let found = self.decoded(data, (0, data.len()), &windows, (path, &applies), DECODE_DEPTH, &mut budget);
+            let runs_in = if decode::whole_file(path) { vec![range] } else { windows.clone() };
+            let mut credits = Vec::new();
+            let found = self.decoded(data, range, &runs_in, (path, applies), DECODE_DEPTH, &mut budget, &mut credits);
+            m.allowlisted.extend(credits);
             merge_decoded(&mut m, found, &self.rules);
         }
+        Found { m, raw, budget, windows }
+    }
+
+    /// Findings from the kept matches: at most `MAX_FINDINGS_PER_BLOB`, located, with snippets.
+    fn finish(&self, data: &[u8], origin: &Origin, mut m: Matches) -> BlobScan {
         if m.cands.is_empty() {
             return BlobScan { truncated: m.truncated, ..BlobScan::default() };
         }
@@ -305,9 +343,15 @@ impl Scanner {
 
     /// The matches that pass every filter, shadowing and the allowlists.
     fn kept(&self, data: &[u8], path: &str, applies: &[bool]) -> Matches {
-        let mut m = self.matches(data, applies);
+        let mut m = self.matches(data, applies, (0, data.len()));
+        self.sift(&mut m, data, path);
+        m
+    }
+
+    /// Shadowing and the allowlists on the matches that passed every filter.
+    fn sift(&self, m: &mut Matches, data: &[u8], path: &str) {
         if m.cands.is_empty() {
-            return m;
+            return;
         }
         // Candidates in rule order (by precedence, then file order), each rule's by position: the order
         // shadowing is defined on.
@@ -317,11 +361,17 @@ impl Scanner {
         let mut keep = shadow::keep(&keys).into_iter();
         m.cands.retain(|_| keep.next().unwrap_or(true));
         // The user's and the repository's allowlists come last, so each counts only what it alone hid.
+        let allowlisted = &mut m.allowlisted;
         m.cands.retain(|c| {
             let rule = &self.rules.rules[c.rule].spec.id;
-            !self.allowlists.iter().any(|a| a.suppress(rule, path, &data[c.start..c.end]))
+            match self.allowlists.iter().position(|a| a.suppress(rule, path, &data[c.start..c.end])) {
+                Some(i) => {
+                    allowlisted.push((c.start, i));
+                    false
+                }
+                None => true,
+            }
         });
-        m
     }
 
     /// Findings in the decoded text of `data[lo..hi]`'s encoded segments, each located at its segment.
@@ -336,6 +386,7 @@ impl Scanner {
         (path, applies): (&str, &[bool]),
         depth: u8,
         budget: &mut decode::Budget,
+        credits: &mut Vec<(usize, usize)>,
     ) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
         for seg in decode::segments(data, (lo, hi), runs_in, budget) {
@@ -347,10 +398,14 @@ impl Scanner {
             line.extend_from_slice(&data[seg.end..line_end]);
             let mut inner = self.kept(&line, path, applies);
             inner.cands.retain(|c| c.start < b && c.end > a);
+            // What the allowlists hid in decoded text is credited at the segment.
+            let mut nested_credits = std::mem::take(&mut inner.allowlisted);
             if depth > 1 {
-                let nested = self.decoded(&line, (a, b), &[(a, b)], (path, applies), depth - 1, budget);
+                let nested =
+                    self.decoded(&line, (a, b), &[(a, b)], (path, applies), depth - 1, budget, &mut nested_credits);
                 merge_decoded(&mut inner, nested, &self.rules);
             }
+            credits.extend(nested_credits.into_iter().map(|(_, i)| (seg.start, i)));
             for c in inner.cands {
                 let secret = match c.decoded {
                     Some(d) => d.secret,
@@ -376,10 +431,10 @@ impl Scanner {
     /// Runs each rule's regex on the merged windows around its keyword hits (the whole line(s) of a
     /// hit, bounded), window by window as the hits stream past, so memory holds one open window per
     /// rule and the matches, never every window of a large blob.
-    fn matches(&self, data: &[u8], applies: &[bool]) -> Matches {
+    fn matches(&self, data: &[u8], applies: &[bool], range: (usize, usize)) -> Matches {
         let mut m = Matches::default();
         let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
-        self.collect(data, applies, &mut m, &mut open);
+        self.collect(data, applies, range, &mut m, &mut open);
         m
     }
 
@@ -410,8 +465,16 @@ impl Scanner {
         Some(p)
     }
 
-    fn collect(&self, data: &[u8], applies: &[bool], m: &mut Matches, open: &mut [Option<(usize, usize)>]) {
-        if data.len() <= WHOLE_FILE_MAX {
+    /// The rules' windows and matches for the keyword hits that start in `lo..hi`.
+    fn collect(
+        &self,
+        data: &[u8],
+        applies: &[bool],
+        (lo, hi): (usize, usize),
+        m: &mut Matches,
+        open: &mut [Option<(usize, usize)>],
+    ) {
+        if data.len() <= WHOLE_FILE_MAX && (lo, hi) == (0, data.len()) {
             for (r, rule) in self.rules.rules.iter().enumerate() {
                 if applies[r] && rule.reads_whole_files() {
                     self.match_window(r, (0, data.len()), data, m);
@@ -419,9 +482,13 @@ impl Scanner {
             }
         }
         let limited = self.prefilter_for(applies);
-        limited.as_deref().unwrap_or(&self.prefilter).hits(data, |hit| {
+        let prefilter = limited.as_deref().unwrap_or(&self.prefilter);
+        // A keyword that starts before `hi` may end past it.
+        let tail = (hi + prefilter.max_len()).min(data.len());
+        prefilter.hits(&data[lo..tail], |hit| {
             let r = hit.rule as usize;
-            if !applies[r] || m.truncated {
+            let hit = prefilter::Hit { rule: hit.rule, start: lo + hit.start, end: lo + hit.end };
+            if !applies[r] || m.truncated || hit.start >= hi {
                 return;
             }
             if let Some((_, we)) = open[r] {
@@ -555,7 +622,7 @@ impl Scanner {
         let applies = vec![true; self.rules.len()];
         let mut m = Matches { rejected: Some(Vec::new()), ..Matches::default() };
         let mut open: Vec<Option<(usize, usize)>> = vec![None; self.rules.len()];
-        self.collect(data, &applies, &mut m, &mut open);
+        self.collect(data, &applies, (0, data.len()), &mut m, &mut open);
         let mut out: Vec<(usize, usize, usize, Verdict)> = m.rejected.take().unwrap_or_default();
         m.cands.sort_by_key(|c| (self.rules.rules[c.rule].precedence(), c.rule, c.start));
         // As in a scan, only rules that run on this path take part in shadowing.
@@ -606,7 +673,7 @@ impl Scanner {
     pub fn redact_text(&self, text: &str) -> String {
         let data = text.as_bytes();
         let applies = vec![true; self.rules.len()];
-        let m = self.matches(data, &applies);
+        let m = self.matches(data, &applies, (0, data.len()));
         snippet::redact_range(data, 0, data.len(), &Spans::with_copies(data, m.spans))
     }
 

@@ -81,6 +81,11 @@ impl Prefilter {
         Prefilter { ac, rules_of, anchors: Anchors::new(&keywords), max_len }
     }
 
+    /// The longest keyword, in bytes.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
     /// Calls `f` for every rule that has a keyword occurrence at or overlapping each hit, in increasing
     /// offset order.
     pub fn hits(&self, data: &[u8], mut f: impl FnMut(Hit)) {

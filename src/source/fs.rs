@@ -173,7 +173,7 @@ impl FsSource {
                         "changed while being read ({n} of {size} bytes); scanned what was read"
                     )));
                 }
-                visitor.blob(Blob { data: buf, origin, lines: None })
+                visitor.blob(Blob { data: buf, origin, lines: None, base: None, owned: None })
             }
             Err(e) => skip(SkipReason::Unreadable(io_message(&e))),
         }

@@ -7,6 +7,7 @@ pub mod git;
 pub mod stdin;
 
 use std::fmt;
+use std::sync::Arc;
 
 pub use crate::finding::LineSet;
 use crate::finding::{ObjectId, Origin};
@@ -31,6 +32,12 @@ pub struct Blob<'a> {
     /// Only findings on these 1-based lines count (lines added by a commit range or the index); `None`
     /// means every line.
     pub lines: Option<&'a LineSet>,
+    /// An earlier blob this one is likely an edit of (the version before it at the same path, in a
+    /// history): the scanner may rescan only what changed (see `Scanner::scan_edit`).
+    pub base: Option<ObjectId>,
+    /// The same bytes as `data`, owned, when the source has them so: whoever keeps the blob (the
+    /// scanner's memo for the next version) shares them instead of copying.
+    pub owned: Option<Arc<Vec<u8>>>,
 }
 
 /// Why something was not scanned.

@@ -20,7 +20,7 @@ impl Source for StdinSource {
                 path: "<stdin>".into(),
                 reason: SkipReason::TooLarge { size: data.len() as u64, limit: self.max_size },
             }),
-            Ok(_) => visitor.blob(Blob { data: &data, origin: Origin::Stdin, lines: None }),
+            Ok(_) => visitor.blob(Blob { data: &data, origin: Origin::Stdin, lines: None, base: None, owned: None }),
             Err(e) => return Err(SourceError::Io { path: "<stdin>".into(), source: e }),
         }
         Ok(())

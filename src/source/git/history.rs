@@ -12,8 +12,8 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
 use git2::{ObjectType, Oid, Repository, Sort};
-use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::pack::{self, Packs};
 use super::{commit, git_skip, one_line, open};
 use crate::finding::{CommitInfo, ObjectId, Origin};
 use crate::source::{Blob, GitObject, Skip, SkipReason, Source, SourceError, Visitor};
@@ -102,8 +102,9 @@ pub struct Walked {
 
 /// What the walk hands the workers.
 enum Job {
-    /// A blob to read, at a path, with the commit that brought it in (none for a lone unreachable blob).
-    Blob { blob: Oid, path: String, commit: Option<Arc<CommitInfo>>, reachable: bool },
+    /// A blob to read, at a path, with the commit that brought it in (none for a lone unreachable blob)
+    /// and the blob sent at that path before it (most likely the version it edits).
+    Blob { blob: Oid, path: String, commit: Option<Arc<CommitInfo>>, reachable: bool, base: Option<Oid> },
     /// A commit's or tag's message, already read.
     Message { text: Vec<u8>, path: String, commit: Arc<CommitInfo> },
 }
@@ -119,22 +120,54 @@ impl Source for HistorySource {
             ));
         }
         let (tips, tags) = self.tips(&repo, visitor)?;
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(self.threads.max(1)).build().map_err(|e| {
-            SourceError::Unsuitable {
-                path: self.git_dir.display().to_string(),
-                message: format!("cannot start worker threads: {e}"),
-            }
-        })?;
+        // Objects live in the common directory (a linked worktree's git directory has none).
+        let packs = Packs::open(repo.commondir());
         let (tx, rx) = sync_channel::<Job>(4096);
+        let rx = Mutex::new(rx);
+        let cache = pack::Cache::new(BLOB_CACHE);
         std::thread::scope(|s| {
+            let (rx, cache) = (&rx, &cache);
             let unreachable = self.unreachable && self.refs.is_empty() && self.only_under.is_none();
-            let walker = s.spawn(move || {
+            let packs = &packs;
+            // Workers, each with its own repository handle (not `Sync`), sharing a cache of delta bases.
+            let mut started = 0;
+            for _ in 0..self.threads.max(1) {
+                let worker = std::thread::Builder::new().name("history-scan".into()).spawn_scoped(s, move || {
+                    let repo = Repository::open(&self.git_dir).ok();
+                    loop {
+                        let job = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok(job) = job else { break };
+                        match (job, &repo) {
+                            (Job::Message { text, path, commit }, _) => visitor.blob(Blob {
+                                data: &text,
+                                origin: Origin::Message { path, commit },
+                                lines: None,
+                                base: None,
+                                owned: None,
+                            }),
+                            (Job::Blob { blob, path, commit, reachable, base }, Some(r)) => {
+                                let read = Read { repo: r, packs, cache };
+                                self.scan_blob(read, (blob, base), path, commit, reachable, visitor)
+                            }
+                            (Job::Blob { path, .. }, None) => visitor.skip(Skip {
+                                path,
+                                reason: SkipReason::Other("cannot open the repository in a worker".into()),
+                            }),
+                        }
+                    }
+                });
+                started += usize::from(worker.is_ok());
+            }
+            // The walk runs on this thread; dropping `tx` when it is done ends the workers.
+            let walk = move || {
                 let odb = match repo.odb() {
                     Ok(o) => o,
                     Err(e) => return visitor.note(format!("cannot read objects: {}", one_line(e.message()))),
                 };
                 let mut walker = Walker {
                     odb,
+                    packs,
+                    cache: pack::Cache::new(TREE_CACHE),
                     prefix: &self.path_prefix,
                     only_under: self.only_under.as_deref(),
                     visitor,
@@ -145,6 +178,7 @@ impl Source for HistorySource {
                     seen_tags: HashSet::new(),
                     known: self.prior.as_deref().map(|p| &p.known),
                     shard: self.shard,
+                    last_at: Default::default(),
                 };
                 let prior = self.prior.as_deref();
                 if let Some(p) = prior {
@@ -162,25 +196,11 @@ impl Source for HistorySource {
                         .flatten()
                         .collect();
                 }
-            });
-            pool.install(|| {
-                rx.into_iter().par_bridge().for_each_init(
-                    || Repository::open(&self.git_dir).ok(),
-                    |repo, job| match (job, repo) {
-                        (Job::Message { text, path, commit }, _) => {
-                            visitor.blob(Blob { data: &text, origin: Origin::Message { path, commit }, lines: None })
-                        }
-                        (Job::Blob { blob, path, commit, reachable }, Some(r)) => {
-                            self.scan_blob(r, blob, path, commit, reachable, visitor)
-                        }
-                        (Job::Blob { path, .. }, None) => visitor.skip(Skip {
-                            path,
-                            reason: SkipReason::Other("cannot open the repository in a worker".into()),
-                        }),
-                    },
-                )
-            });
-            let _ = walker.join();
+            };
+            if started == 0 {
+                return visitor.note("cannot start worker threads: history not scanned".into());
+            }
+            walk();
         });
         Ok(())
     }
@@ -287,8 +307,8 @@ impl HistorySource {
 
     fn scan_blob(
         &self,
-        repo: &Repository,
-        blob: Oid,
+        read: Read<'_>,
+        (blob, base): (Oid, Option<Oid>),
         path: String,
         commit: Option<Arc<CommitInfo>>,
         reachable: bool,
@@ -298,32 +318,49 @@ impl HistorySource {
             let at = commit.as_ref().map(|c| format!("@{}", &c.sha[..12])).unwrap_or_default();
             visitor.skip(Skip { path: format!("{path}{at}"), reason })
         };
-        let odb = match repo.odb() {
+        let limit = self.max_file_size;
+        let scan = |data: &[u8], owned: Option<Arc<Vec<u8>>>| {
+            let id = ObjectId::from_bytes(blob.as_bytes());
+            let origin = match commit.clone() {
+                Some(commit) if reachable => Origin::Commit { path: path.clone(), blob: id, commit },
+                commit => Origin::Unreachable { path: path.clone(), blob: id, commit },
+            };
+            let base = base.map(|b| ObjectId::from_bytes(b.as_bytes()));
+            visitor.blob(Blob { data, origin, lines: None, base, owned })
+        };
+        match read.packs.read(blob.as_bytes(), limit, read.cache) {
+            Some(pack::Read::Object(pack::Kind::Blob, data)) => return scan(&data, Some(data.clone())),
+            Some(pack::Read::TooLarge(size)) => return skip(SkipReason::TooLarge { size, limit }),
+            _ => {}
+        }
+        // Not in a pack this reads (a loose object, an alternate's): through libgit2.
+        let odb = match read.repo.odb() {
             Ok(o) => o,
             Err(e) => return skip(SkipReason::Other(format!("object database: {}", one_line(e.message())))),
         };
         match odb.read_header(blob) {
-            Ok((size, _)) if size as u64 > self.max_file_size => {
-                return skip(SkipReason::TooLarge { size: size as u64, limit: self.max_file_size })
-            }
+            Ok((size, _)) if size as u64 > limit => return skip(SkipReason::TooLarge { size: size as u64, limit }),
             Ok(_) => {}
             Err(e) => return skip(git_skip(GitObject::Blob, blob, &e)),
         }
-        // Read through the object database, not `find_blob`: no object wrapper or cache lookup per blob.
-        let read = odb.read(blob);
-        match read {
-            Ok(object) => {
-                let id = ObjectId::from_bytes(blob.as_bytes());
-                let origin = match commit {
-                    Some(commit) if reachable => Origin::Commit { path: path.clone(), blob: id, commit },
-                    commit => Origin::Unreachable { path: path.clone(), blob: id, commit },
-                };
-                visitor.blob(Blob { data: object.data(), origin, lines: None })
-            }
+        let object = odb.read(blob);
+        match object {
+            Ok(object) => scan(object.data(), None),
             Err(e) => skip(git_skip(GitObject::Blob, blob, &e)),
-        };
+        }
     }
 }
+
+/// Where a worker reads blobs: the packs directly, libgit2 for the rest.
+struct Read<'r> {
+    repo: &'r Repository,
+    packs: &'r Packs,
+    cache: &'r pack::Cache,
+}
+
+/// Bytes of resolved objects a worker keeps (the bases of the next deltas it reads), and the walk.
+const BLOB_CACHE: usize = 24 << 20;
+const TREE_CACHE: usize = 4 << 20;
 
 /// Walks commits oldest-first (parents before children) and sends every blob not seen before, and every
 /// commit's and annotated tag's message. Commits and trees are read as raw objects and parsed here: no libgit2 object cache,
@@ -367,6 +404,8 @@ fn enumerate(repo: &Repository, tips: &[Oid], hide: &[Oid], tags: &[Oid], walker
 /// The walk's state: what has been seen, where jobs go.
 struct Walker<'a> {
     odb: git2::Odb<'a>,
+    packs: &'a Packs,
+    cache: pack::Cache,
     prefix: &'a str,
     only_under: Option<&'a str>,
     visitor: &'a dyn Visitor,
@@ -378,6 +417,8 @@ struct Walker<'a> {
     /// Objects earlier walks met (incremental rescans): skipped like seen ones.
     known: Option<&'a HashSet<Oid>>,
     shard: Option<(u32, u32)>,
+    /// The last blob sent at each path (by a hash of the path).
+    last_at: std::collections::HashMap<u64, Oid>,
 }
 
 /// Where the blobs of one tree walk came from.
@@ -390,6 +431,15 @@ enum Reach {
 }
 
 impl<'a> Walker<'a> {
+    /// A commit, tree or tag: from the packs, else through libgit2.
+    fn read(&mut self, oid: Oid) -> Result<Arc<Vec<u8>>, git2::Error> {
+        if let Some(pack::Read::Object(_, data)) = self.packs.read(oid.as_bytes(), u64::MAX, &self.cache) {
+            return Ok(data);
+        }
+        // A loose object (or one of an alternate): rare, so copied.
+        self.odb.read(oid).map(|o| Arc::new(o.data().to_vec()))
+    }
+
     fn problem(&self, path: String, message: String) {
         self.visitor.skip(Skip { path, reason: SkipReason::Other(message) })
     }
@@ -419,7 +469,7 @@ impl<'a> Walker<'a> {
     /// meets what earlier walks saw. Hiding those few (not the thousands of unchanged refs of a mirror,
     /// which makes libgit2's walk quadratic) gives the walk exactly the new commits, in the order a full
     /// walk would visit them.
-    fn frontier(&self, tips: &[Oid], earlier_tips: &[Oid]) -> (Vec<Oid>, Vec<Oid>) {
+    fn frontier(&mut self, tips: &[Oid], earlier_tips: &[Oid]) -> (Vec<Oid>, Vec<Oid>) {
         let earlier: HashSet<&Oid> = earlier_tips.iter().collect();
         let new: Vec<Oid> = tips.iter().copied().filter(|t| !earlier.contains(t) && !self.is_known(t)).collect();
         let mut boundary = HashSet::new();
@@ -433,8 +483,8 @@ impl<'a> Walker<'a> {
             if !seen.insert(c) {
                 continue;
             }
-            if let Ok(object) = self.odb.read(c) {
-                stack.extend(commit::parse_raw(object.data()).parents);
+            if let Ok(object) = self.read(c) {
+                stack.extend(commit::parse_raw(object.as_slice()).parents);
             }
         }
         (new, boundary.into_iter().collect())
@@ -448,19 +498,19 @@ impl<'a> Walker<'a> {
     fn replay(&mut self, hits: &[Hit]) -> bool {
         for hit in hits {
             let commit = hit.commit.as_deref().and_then(|c| Oid::from_str(c).ok());
-            let read = commit.and_then(|c| self.odb.read(c).ok().map(|o| (c, o)));
-            let info = read.as_ref().map(|(c, o)| Arc::new(commit::raw_info(*c, &commit::parse_raw(o.data()))));
+            let read = commit.and_then(|c| self.read(c).ok().map(|o| (c, o)));
+            let info = read.as_ref().map(|(c, o)| Arc::new(commit::raw_info(*c, &commit::parse_raw(o.as_slice()))));
             let blob = hit.blob.as_deref().and_then(|b| Oid::from_str(b).ok());
             let job = match (hit.kind.as_str(), blob, info) {
                 ("commit", Some(blob), Some(info)) => {
-                    Job::Blob { blob, path: hit.path.clone(), commit: Some(info), reachable: true }
+                    Job::Blob { blob, path: hit.path.clone(), commit: Some(info), reachable: true, base: None }
                 }
                 ("unreachable", Some(blob), info) => {
-                    Job::Blob { blob, path: hit.path.clone(), commit: info, reachable: false }
+                    Job::Blob { blob, path: hit.path.clone(), commit: info, reachable: false, base: None }
                 }
                 ("message", _, Some(info)) => {
                     let Some((_, object)) = &read else { continue };
-                    let text = commit::parse_raw(object.data()).message.trim_ascii().to_vec();
+                    let text = commit::parse_raw(object.as_slice()).message.trim_ascii().to_vec();
                     Job::Message { text, path: hit.path.clone(), commit: info }
                 }
                 // Gone from the repository (a pruned object): a full scan would not find it either.
@@ -479,14 +529,14 @@ impl<'a> Walker<'a> {
             return true;
         }
         self.seen_commits.insert(oid);
-        let object = match self.odb.read(oid) {
+        let object = match self.read(oid) {
             Ok(o) => o,
             Err(e) => {
                 self.missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e));
                 return true;
             }
         };
-        let raw = commit::parse_raw(object.data());
+        let raw = commit::parse_raw(object.as_slice());
         let Some(tree) = raw.tree else {
             self.problem(oid.to_string(), format!("corrupt commit {oid}: no tree line"));
             return true;
@@ -516,7 +566,7 @@ impl<'a> Walker<'a> {
         }
         let mut stack: Vec<(Oid, String)> = vec![(tree, dir)];
         while let Some((tree_id, dir)) = stack.pop() {
-            let object = match self.odb.read(tree_id) {
+            let object = match self.read(tree_id) {
                 Ok(o) => o,
                 Err(e) => {
                     let short = &at.to_string()[..12];
@@ -524,7 +574,7 @@ impl<'a> Walker<'a> {
                     continue;
                 }
             };
-            for entry in TreeEntries(object.data()) {
+            for entry in TreeEntries(object.as_slice()) {
                 let Ok(id) = Oid::from_bytes(entry.id) else { continue };
                 let name = String::from_utf8_lossy(entry.name);
                 let path = if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") };
@@ -537,7 +587,10 @@ impl<'a> Walker<'a> {
                 } else if !entry.mode.starts_with(MODE_FILE_PREFIX) {
                     self.seen_blobs.insert(id);
                 } else if wanted_file(&path) && !self.is_known(&id) && self.seen_blobs.insert(id) {
-                    let job = Job::Blob { blob: id, path, commit: info.cloned(), reachable: reach == Reach::Reachable };
+                    // Keyed by a hash of the path: the scanner checks the path itself before using a base.
+                    let base = self.last_at.insert(path_key(&path), id);
+                    let job =
+                        Job::Blob { blob: id, path, commit: info.cloned(), reachable: reach == Reach::Reachable, base };
                     if !self.send(job) {
                         return false;
                     }
@@ -573,8 +626,8 @@ impl<'a> Walker<'a> {
         let (mut commits, mut trees, mut blobs) = (Vec::new(), Vec::new(), Vec::new());
         for oid in rest {
             match self.odb.read_header(oid) {
-                Ok((_, ObjectType::Commit)) => match self.odb.read(oid) {
-                    Ok(o) => commits.push((commit::parse_raw(o.data()).time, oid)),
+                Ok((_, ObjectType::Commit)) => match self.read(oid) {
+                    Ok(o) => commits.push((commit::parse_raw(o.as_slice()).time, oid)),
                     Err(e) => self.missing(oid.to_string(), git_skip(GitObject::Commit, oid, &e)),
                 },
                 Ok((_, ObjectType::Tree)) => trees.push(oid),
@@ -603,7 +656,7 @@ impl<'a> Walker<'a> {
         for oid in blobs {
             if self.seen_blobs.insert(oid) {
                 let path = format!("<unreachable blob {}>", &oid.to_string()[..12]);
-                if !self.send(Job::Blob { blob: oid, path, commit: None, reachable: false }) {
+                if !self.send(Job::Blob { blob: oid, path, commit: None, reachable: false, base: None }) {
                     return;
                 }
             }
@@ -615,8 +668,8 @@ impl<'a> Walker<'a> {
         if self.is_known(&oid) || !self.seen_tags.insert(oid) {
             return true;
         }
-        let Ok(object) = self.odb.read(oid) else { return true };
-        let raw = commit::parse_raw(object.data());
+        let Ok(object) = self.read(oid) else { return true };
+        let raw = commit::parse_raw(object.as_slice());
         let message = raw.message.trim_ascii();
         if message.is_empty() {
             return true;
@@ -625,6 +678,13 @@ impl<'a> Walker<'a> {
         let info = Arc::new(commit::raw_info(oid, &raw));
         self.send(Job::Message { text: message.to_vec(), path: format!("<tag {name}>"), commit: info })
     }
+}
+
+fn path_key(path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut h);
+    h.finish()
 }
 
 /// The shard of `n` an object id falls in: its first four bytes, modulo `n`.

@@ -78,6 +78,6 @@ pub fn visit_added(
             visitor.skip(Skip { path: f.path, reason });
             continue;
         }
-        visitor.blob(Blob { data: blob.content(), origin: origin(&f), lines: Some(&f.lines) });
+        visitor.blob(Blob { data: blob.content(), origin: origin(&f), lines: Some(&f.lines), base: None, owned: None });
     }
 }

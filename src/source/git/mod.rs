@@ -6,6 +6,7 @@ pub(crate) mod commit;
 mod discovery;
 mod history;
 mod lines;
+mod pack;
 mod range;
 mod remote;
 mod staged;
@@ -27,7 +28,7 @@ pub(crate) use crate::text::one_line;
 
 /// libgit2 settings for reading every object once: skip re-hashing each object on read (a third of the
 /// CPU time on a large history; objects are still checksummed by zlib and the pack index) and do not
-/// cache blobs, which are read exactly once.
+/// cache blobs and trees, which are read exactly once.
 pub(crate) fn tune_for_bulk_reads() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -35,7 +36,12 @@ pub(crate) fn tune_for_bulk_reads() {
         let _ = zlib::version();
         // SAFETY: called once, before any other thread uses libgit2 in this process.
         unsafe {
-            let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Blob, 0);
+            // Blobs and trees are read once each (the walk skips trees it has seen), so caching them
+            // only costs memory: libgit2 would keep up to 256 MB of small trees. Commits stay cached:
+            // the revision walk reads each before the tree walk does.
+            for kind in [git2::ObjectType::Blob, git2::ObjectType::Tree] {
+                let _ = git2::opts::set_cache_object_limit(kind, 0);
+            }
         }
     });
 }

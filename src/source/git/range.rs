@@ -112,7 +112,7 @@ impl RangeSource {
         let message = commit.message_raw_bytes().trim_ascii();
         if !message.is_empty() {
             let origin = Origin::Message { path: "<commit message>".into(), commit: std::sync::Arc::clone(&info) };
-            visitor.blob(crate::source::Blob { data: message, origin, lines: None });
+            visitor.blob(crate::source::Blob { data: message, origin, lines: None, base: None, owned: None });
         }
         let origin = |f: &Added| Origin::Commit {
             path: f.path.clone(),
