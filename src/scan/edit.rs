@@ -13,13 +13,15 @@
 //! blob is scanned whole. The memo of a rescanned blob serves its own next version in turn.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use memchr::{memchr, memrchr};
 
 use super::{
-    content, decode, merged, BlobScan, Candidate, Found, Origin, Scanner, MAX_FINDINGS_PER_BLOB, MAX_MATCHES_PER_BLOB,
-    WHOLE_FILE_MAX,
+    content, decode, merged, BlobScan, Candidate, Found, Matches, Origin, Scanner, MAX_FINDINGS_PER_BLOB,
+    MAX_MATCHES_PER_BLOB, WHOLE_FILE_MAX,
 };
 
 /// What the scan of one blob found, and the byte ranges its outcome depended on: enough to rescan an
@@ -117,75 +119,203 @@ impl Scanner {
     /// from `base`; none when that would not equal a whole scan (or would save little).
     fn rescan(&self, data: &[u8], path: &str, applies: &[bool], base: &Memo) -> Option<Found> {
         let old = &base.bytes[base.start..];
-        let prefix = common_prefix(data, old);
-        let suffix = common_suffix(&data[prefix..], &old[prefix..]);
-        // The first cut: a line start a keyword's length before the change (a keyword that starts
-        // before it is whole in the common prefix), that nothing of the base reaches over.
-        let mut lo = line_start(data, prefix.saturating_sub(self.longest_keyword));
-        while let Some((s, _)) = crossing(&base.reach, lo) {
-            lo = line_start(data, s);
-        }
-        // The second: the start of the second whole line of the common suffix (the first is the line
-        // before, which an inline marker on the next line looks at), in the same way.
-        let shift = data.len() as isize - old.len() as isize;
-        let first = whole_line_from(data, data.len() - suffix);
-        let mut hi = next_line(data, first);
-        while hi < data.len() {
-            let Some((_, e)) = crossing(&base.reach, (hi as isize - shift) as usize) else { break };
-            hi = (next_line(old, e) as isize + shift) as usize;
-        }
-        if (hi - lo) * 4 > data.len() * 3 {
-            return None;
-        }
-        let hi_old = (hi as isize - shift) as usize;
-        let mut found = self.find(data, path, applies, (lo, hi));
-        let limits = (4 * MAX_FINDINGS_PER_BLOB, MAX_MATCHES_PER_BLOB);
-        let fits = !found.m.truncated
-            && !found.budget.refused
-            && decode::Budget::fits(base.used, found.budget.used())
-            && base.raw.0 + found.raw.0 < limits.0
-            && base.raw.1 + found.raw.1 < limits.1;
-        // Nothing of the changed lines may reach the second cut: it would join what lies past it.
-        let inside = |&(s, e): &(usize, usize)| s >= lo && (hi == data.len() || e < hi);
-        let contained = found.windows.iter().all(inside)
-            && found.m.cands.iter().all(|c| inside(&(c.start, c.end)))
-            && found.m.spans.iter().all(inside);
-        if !fits || !contained {
-            return None;
-        }
-        let before = |s: usize| s < lo;
-        let after = |s: usize| s >= hi_old;
-        let moved = |s: usize| (s as isize + shift) as usize;
-        let m = &mut found.m;
-        let taken = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
-            v.iter()
-                .filter(|r| before(r.0) || after(r.0))
-                .map(|&(s, e)| if after(s) { (moved(s), moved(e)) } else { (s, e) })
-                .collect()
-        };
-        m.spans.extend(taken(&base.spans));
-        found.windows.extend(taken(&base.reach));
-        let credits: Vec<(usize, usize)> = base
-            .allowlisted
-            .iter()
-            .filter(|a| before(a.0) || after(a.0))
-            .map(|&(s, i)| (if after(s) { moved(s) } else { s }, i))
-            .collect();
-        for &(_, i) in &credits {
-            self.allowlists[i].credit(1);
-        }
-        m.allowlisted.extend(credits);
-        m.cands.extend(base.cands.iter().filter(|c| before(c.start) || after(c.start)).map(|c| {
-            let mut c = c.clone();
-            if after(c.start) {
-                (c.start, c.end, c.at) = (moved(c.start), moved(c.end), moved(c.at));
+        let runs = copies(data, old);
+        // Around each change (between two runs of common text), the lines to scan again; changes
+        // whose lines meet are scanned together.
+        let mut excerpts: Vec<(usize, usize)> = Vec::new();
+        for pair in runs.windows(2) {
+            let lo = self.cut_before(data, &base.reach, &pair[0]);
+            let hi = cut_after(data, old, &base.reach, &pair[1]);
+            match excerpts.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                _ => excerpts.push((lo, hi)),
             }
+        }
+        if excerpts.iter().map(|(lo, hi)| hi - lo).sum::<usize>() * 4 > data.len() * 3 {
+            return None;
+        }
+        let mut found = Found {
+            m: Matches::default(),
+            raw: base.raw,
+            budget: decode::Budget::spent(base.used),
+            windows: Vec::new(),
+        };
+        for &(lo, hi) in &excerpts {
+            let part = self.find(data, path, applies, (lo, hi));
+            // Nothing of the changed lines may reach the next cut: it would join what lies past it.
+            let inside = |&(s, e): &(usize, usize)| s >= lo && (hi == data.len() || e < hi);
+            let contained = part.windows.iter().all(inside)
+                && part.m.cands.iter().all(|c| inside(&(c.start, c.end)))
+                && part.m.spans.iter().all(inside);
+            let used = (found.budget.used().0 + part.budget.used().0, found.budget.used().1 + part.budget.used().1);
+            if !contained || part.m.truncated || part.budget.refused || !decode::Budget::fits(used, (0, 0)) {
+                return None;
+            }
+            found.budget = decode::Budget::spent(used);
+            found.raw = (found.raw.0 + part.raw.0, found.raw.1 + part.raw.1);
+            found.windows.extend(part.windows);
+            found.m.cands.extend(part.m.cands);
+            found.m.spans.extend(part.m.spans);
+            found.m.allowlisted.extend(part.m.allowlisted);
+        }
+        // The per-blob limits count the base's matches whole: at most what a whole scan would count.
+        if found.raw.0 >= 4 * MAX_FINDINGS_PER_BLOB || found.raw.1 >= MAX_MATCHES_PER_BLOB {
+            return None;
+        }
+        // Between the excerpts, the base's outcome, moved to where its run of text now stands.
+        let mut from = 0;
+        for &(lo, hi) in excerpts.iter().chain([&(data.len(), data.len())]) {
+            if from < lo {
+                let run = &runs[runs.partition_point(|r| r.end <= from)];
+                self.take_over(&mut found, base, (from, lo), run);
+            }
+            from = hi;
+        }
+        Some(found)
+    }
+
+    /// Puts into `found` what `base` decided in `zone` of the new text, which lies in `run`.
+    fn take_over(&self, found: &mut Found, base: &Memo, (lo, hi): (usize, usize), run: &Run) {
+        let shift = run.t as isize - run.b as isize;
+        let old = |s: usize| (s as isize - shift) as usize;
+        let new = |s: usize| (s as isize + shift) as usize;
+        let (a, b) = (old(lo), old(hi));
+        let within = |s: usize| a <= s && s < b;
+        let moved =
+            |v: &[(usize, usize)]| v.iter().filter(|r| within(r.0)).map(|&(s, e)| (new(s), new(e))).collect::<Vec<_>>();
+        found.m.spans.extend(moved(&base.spans));
+        found.windows.extend(moved(&base.reach));
+        for &(s, i) in base.allowlisted.iter().filter(|x| within(x.0)) {
+            self.allowlists[i].credit(1);
+            found.m.allowlisted.push((new(s), i));
+        }
+        found.m.cands.extend(base.cands.iter().filter(|c| within(c.start)).map(|c| {
+            let mut c = c.clone();
+            (c.start, c.end, c.at) = (new(c.start), new(c.end), new(c.at));
             c
         }));
-        found.raw = (base.raw.0 + found.raw.0, base.raw.1 + found.raw.1);
-        found.budget =
-            decode::Budget::spent((base.used.0 + found.budget.used().0, base.used.1 + found.budget.used().1));
-        Some(found)
+    }
+
+    /// Where scanning starts before the change that follows `run`: a line start at least a keyword's
+    /// length before the run ends (a keyword that starts earlier lies whole in the run) that nothing
+    /// of the base reaches over. Before the run's start, it falls inside the excerpt before.
+    fn cut_before(&self, data: &[u8], reach: &[(usize, usize)], run: &Run) -> usize {
+        let mut lo = line_start(data, run.end.saturating_sub(self.longest_keyword).max(run.t));
+        while lo > run.t {
+            let Some((s, _)) = crossing(reach, lo - run.t + run.b) else { break };
+            lo = line_start(data, (s + run.t).saturating_sub(run.b));
+        }
+        lo
+    }
+}
+
+/// Where scanning ends after the change that precedes `run`: the start of the run's second whole line
+/// (the first is the line before, which an inline marker on the next line looks at), moved on past
+/// whatever of the base reaches over it. Past the run's end, it falls inside the excerpt after.
+fn cut_after(data: &[u8], old: &[u8], reach: &[(usize, usize)], run: &Run) -> usize {
+    let mut hi = next_line(data, whole_line_from(data, run.t));
+    while hi < run.end {
+        let Some((_, e)) = crossing(reach, hi - run.t + run.b) else { break };
+        hi = (next_line(old, e) + run.t).saturating_sub(run.b).min(data.len());
+    }
+    hi
+}
+
+/// Text common to the new version and the old: `t..end` of the new equals the old from `b`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Run {
+    t: usize,
+    end: usize,
+    b: usize,
+}
+
+/// Shortest change between common prefix and suffix worth looking inside for unchanged runs.
+const MIN_MIDDLE: usize = 4096;
+/// Shortest run of common text taken over (each costs a few lines of rescanning around it).
+const MIN_RUN: usize = 1024;
+/// Shortest line used to find runs (short lines, `}` or blank, recur everywhere).
+const MIN_ANCHOR: usize = 12;
+
+/// The runs of text common to `new` and `old`, in order in both: the common prefix (perhaps empty),
+/// runs found between, and the common suffix (perhaps empty). Between prefix and suffix, a line that
+/// occurs once in the old text anchors a run, which grows both ways while the bytes agree (an edit at
+/// the top of a file and one at its end leave the middle as it was).
+fn copies(new: &[u8], old: &[u8]) -> Vec<Run> {
+    let prefix = common_prefix(new, old);
+    let suffix = common_suffix(&new[prefix..], &old[prefix..]);
+    let (t_hi, b_hi) = (new.len() - suffix, old.len() - suffix);
+    let mut runs = vec![Run { t: 0, end: prefix, b: 0 }];
+    if t_hi - prefix >= MIN_MIDDLE && b_hi - prefix >= MIN_RUN {
+        // Only lines whose hash falls in one of `SAMPLE` classes are indexed and looked up: the same
+        // lines on both sides, and a run that holds one is found whole (it grows back to its start).
+        let mut lines: HashMap<u64, usize, BuildHasherDefault<Identity>> =
+            HashMap::with_capacity_and_hasher((b_hi - prefix) / 256, Default::default());
+        let mut at = prefix;
+        while at < b_hi {
+            let end = memchr(b'\n', &old[at..b_hi]).map_or(b_hi, |i| at + i);
+            if let Some(h) = anchor_hash(&old[at..end]) {
+                lines.entry(h).and_modify(|v| *v = usize::MAX).or_insert(at);
+            }
+            at = end + 1;
+        }
+        let (mut t_done, mut b_done) = (prefix, prefix);
+        let mut at = prefix;
+        while at < t_hi {
+            let end = memchr(b'\n', &new[at..t_hi]).map_or(t_hi, |i| at + i);
+            let anchor = anchor_hash(&new[at..end]).and_then(|h| lines.get(&h));
+            if let Some(&b) = anchor.filter(|&&b| b != usize::MAX && b >= b_done) {
+                let ahead = common_prefix(&new[at..t_hi], &old[b..b_hi]);
+                let back = common_suffix(&new[t_done..at], &old[b_done..b]);
+                if ahead >= end - at && ahead + back >= MIN_RUN {
+                    runs.push(Run { t: at - back, end: at + ahead, b: b - back });
+                    (t_done, b_done) = (at + ahead, b + ahead);
+                    at += ahead;
+                    continue;
+                }
+            }
+            at = end + 1;
+        }
+    }
+    runs.push(Run { t: t_hi, end: new.len(), b: b_hi });
+    runs
+}
+
+/// One line in this many is an anchor candidate.
+const SAMPLE: u64 = 8;
+
+/// A quick hash of a line's length and first 32 bytes (equality is checked on the bytes), for the
+/// lines long enough to anchor a run and in the sampled class.
+fn anchor_hash(line: &[u8]) -> Option<u64> {
+    if line.len() < MIN_ANCHOR {
+        return None;
+    }
+    let mut h = line.len() as u64;
+    for chunk in line[..line.len().min(32)].chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let h = h ^ (h >> 29);
+    (h % SAMPLE == 0).then_some(h)
+}
+
+/// The hasher of keys that are hashes already.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -272,6 +402,14 @@ mod tests {
         lines
     }
 
+    /// Lines of real code, which hold keywords but few secrets.
+    fn code() -> Vec<String> {
+        [include_str!("mod.rs"), include_str!("decode.rs"), include_str!("../pipeline.rs")]
+            .iter()
+            .flat_map(|f| f.lines().map(str::to_string))
+            .collect()
+    }
+
     fn text(lines: &[String]) -> Vec<u8> {
         lines.join("\n").into_bytes()
     }
@@ -286,32 +424,37 @@ mod tests {
     #[test]
     fn a_rescan_of_an_edit_equals_a_whole_scan() {
         let rules = RuleSet::builtin().unwrap();
-        let pool = pool(&rules);
+        let secrets = pool(&rules);
+        let code = code();
+        // One line in ten from the rules' examples, the rest real code.
+        let pick = |rng: &mut rand_chacha::ChaCha8Rng| {
+            let from = if rng.gen_bool(0.1) { &secrets } else { &code };
+            from[rng.gen_range(0..from.len())].clone()
+        };
         let scanner = Scanner::new(rules, Vec::new());
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
-        let (mut partial, mut edits, mut findings) = (0, 0, 0);
+        let (mut partial, mut edits, mut findings, mut inner_runs) = (0, 0, 0, 0);
         for (round, path) in ["src/config.py", "deploy/values.json", "README.md"].iter().cycle().take(24).enumerate() {
             let origin = Origin::File { path: path.to_string() };
-            let mut lines: Vec<String> =
-                (0..rng.gen_range(50..400)).map(|_| pool[rng.gen_range(0..pool.len())].clone()).collect();
+            let mut lines: Vec<String> = (0..rng.gen_range(50..1500)).map(|_| pick(&mut rng)).collect();
             let (_, mut memo) = scanner.scan_edit(&text(&lines), &origin, None, Some(None));
             for _ in 0..12 {
                 for _ in 0..rng.gen_range(1..4) {
                     let at = rng.gen_range(0..=lines.len());
                     match rng.gen_range(0..5) {
-                        0 => lines.insert(at, pool[rng.gen_range(0..pool.len())].clone()),
+                        0 => lines.insert(at, pick(&mut rng)),
                         1 if at < lines.len() => {
                             let n = rng.gen_range(1..4).min(lines.len() - at);
                             lines.drain(at..at + n);
                         }
-                        2 if at < lines.len() => lines[at] = pool[rng.gen_range(0..pool.len())].clone(),
+                        2 if at < lines.len() => lines[at] = pick(&mut rng),
                         3 if at < lines.len() && !lines[at].is_empty() => {
                             let i = rng.gen_range(0..lines[at].len());
                             if lines[at].is_char_boundary(i) {
                                 lines[at].insert(i, ['x', '=', '"', ' ', 'A'][rng.gen_range(0..5)]);
                             }
                         }
-                        _ => lines.push(pool[rng.gen_range(0..pool.len())].clone()),
+                        _ => lines.push(pick(&mut rng)),
                     }
                 }
                 let data = text(&lines);
@@ -320,6 +463,7 @@ mod tests {
                 assert_eq!(shown(&edited), shown(&whole), "round {round}: {}", String::from_utf8_lossy(&data));
                 if let Some(base) = &memo {
                     partial += usize::from(scanner.rescan(&data, path, &scanner.paths.applies(path), base).is_some());
+                    inner_runs += usize::from(copies(&data, &base.bytes[base.start..]).len() > 2);
                 }
                 edits += 1;
                 findings += whole.findings.len();
@@ -329,5 +473,6 @@ mod tests {
         assert!(findings > edits, "the files hold secrets: {findings} findings in {edits} versions");
         // Files this dense in secrets often spend the decoding budget, which rules a rescan out.
         assert!(partial * 4 > edits, "only {partial} of {edits} edits were rescanned in part");
+        assert!(inner_runs * 10 > edits, "only {inner_runs} of {edits} edits kept a run between two changes");
     }
 }

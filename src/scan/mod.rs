@@ -316,7 +316,7 @@ impl Scanner {
         if self.decode && !m.truncated {
             let runs_in = if decode::whole_file(path) { vec![range] } else { windows.clone() };
             let mut credits = Vec::new();
-            let found = self.decoded(data, range, &runs_in, (path, applies), DECODE_DEPTH, &mut budget, &mut credits);
+            let found = self.decoded(data, range, &runs_in, (path, applies, DECODE_DEPTH), &mut budget, &mut credits);
             m.allowlisted.extend(credits);
             merge_decoded(&mut m, found, &self.rules);
         }
@@ -377,14 +377,14 @@ impl Scanner {
     /// Findings in the decoded text of `data[lo..hi]`'s encoded segments, each located at its segment.
     /// A segment's text is put back into its line (`password: aHVudGVyMjI=` is scanned as
     /// `password: hunter22`), so a rule sees the name the value was given; what is found inside the
-    /// decoded text counts, and with `depth` left, segments inside it are decoded in turn.
+    /// decoded text counts, and with `depth` left, segments inside it are decoded in turn. What an
+    /// allowlist hid in decoded text goes to `credits`, at its segment.
     fn decoded(
         &self,
         data: &[u8],
         (lo, hi): (usize, usize),
         runs_in: &[(usize, usize)],
-        (path, applies): (&str, &[bool]),
-        depth: u8,
+        (path, applies, depth): (&str, &[bool], u8),
         budget: &mut decode::Budget,
         credits: &mut Vec<(usize, usize)>,
     ) -> Vec<Candidate> {
@@ -402,7 +402,7 @@ impl Scanner {
             let mut nested_credits = std::mem::take(&mut inner.allowlisted);
             if depth > 1 {
                 let nested =
-                    self.decoded(&line, (a, b), &[(a, b)], (path, applies), depth - 1, budget, &mut nested_credits);
+                    self.decoded(&line, (a, b), &[(a, b)], (path, applies, depth - 1), budget, &mut nested_credits);
                 merge_decoded(&mut inner, nested, &self.rules);
             }
             credits.extend(nested_credits.into_iter().map(|(_, i)| (seg.start, i)));

@@ -52,9 +52,12 @@ pub struct Cache {
     limit: usize,
 }
 
+/// An object in the cache: its kind and contents.
+type Entry = (Kind, Arc<Vec<u8>>);
+
 #[derive(Default)]
 struct Cached {
-    objects: HashMap<(u32, u64), (Kind, Arc<Vec<u8>>)>,
+    objects: HashMap<(u32, u64), Entry>,
     order: VecDeque<(u32, u64)>,
     bytes: usize,
 }
@@ -71,7 +74,7 @@ impl Cache {
 
     /// The object at `key`; `take` removes it (an object read for itself is seldom needed again, but
     /// a base may be the base of several).
-    fn get(&self, key: (u32, u64), take: bool) -> Option<(Kind, Arc<Vec<u8>>)> {
+    fn get(&self, key: (u32, u64), take: bool) -> Option<Entry> {
         let mut c = self.lock();
         if !take {
             return c.objects.get(&key).cloned();
