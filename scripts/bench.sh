@@ -3,17 +3,22 @@
 # secrets. Prints corpus size, wall time (median of RUNS), MB/s, peak RSS and findings, plus the start-up
 # time on a one-file tree (what a pre-commit hook feels).
 #   usage: scripts/bench.sh [--runs N] [--corpus DIR] [--size-mb N] [--compare]
-#          scripts/bench.sh --history REPO [--runs N] [--compare]
+#          scripts/bench.sh --history REPO [--runs N] [--compare] [--linear]
+#          scripts/bench.sh --scale REPO [--runs N]
 # --history times a full-history scan of a git repository (e.g. a clone of rust-lang/cargo) and the
 # staged scan (`--staged`) of a 10,000-file repository with a 3-file change, as a pre-commit hook sees it.
+# --linear adds the history up to the commits at 25% and 50% of it (in topological order), with MB/s.
+# --scale times directory trees of 100 MB, 400 MB and 1.6 GB: the corpus plus every blob of REPO's
+# history written out as a file (distinct contents), hard-linked into one tree per size.
 # The corpus is built once (default /tmp/leakhound-bench/corpus) from the unpacked crate sources under
 # ~/.cargo/registry/src and the Python standard library; --compare also runs ../shared/bench/compare.sh.
 set -euo pipefail
-runs=3; corpus=/tmp/leakhound-bench/corpus; size_mb=400; compare=0; history=
+runs=3; corpus=/tmp/leakhound-bench/corpus; size_mb=400; compare=0; history=; linear=0; scale=
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2;; --corpus) corpus=$2; shift 2;; --size-mb) size_mb=$2; shift 2;;
-    --compare) compare=1; shift;; --history) history=$2; shift 2;;
+    --compare) compare=1; shift;; --history) history=$2; shift 2;; --linear) linear=1; shift;;
+    --scale) scale=$2; shift 2;;
     *) echo "unknown argument: $1" >&2; exit 2;;
   esac
 done
@@ -47,6 +52,18 @@ if [ -n "$history" ]; then
   # A full scan every run (the store would make runs after the first incremental), then a rescan through
   # a store with nothing new.
   timed leakhound "$lh" scan "$repo" --no-store --format json -o "$tmp/lh.json"
+  if [ $linear = 1 ]; then
+    # The history up to the commit at each fraction of the (oldest-first) commit list: its ancestors.
+    git -C "$repo" rev-list --all --topo-order --reverse > "$tmp/commits"
+    n=$(wc -l < "$tmp/commits")
+    printf '%-13s %8s %10s %9s\n' history wall_s peak_MiB MB/s
+    for pct in 25 50 100; do
+      if [ $pct = 100 ]; then args=(); else args=(--branch "$(sed -n "$((n * pct / 100))p" "$tmp/commits")"); fi
+      line=$(timed "$pct%" "$lh" scan "$repo" --no-store "${args[@]}" --format json -o "$tmp/part.json")
+      mb=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["stats"]["bytes_scanned"]/1e6)' "$tmp/part.json")
+      echo "$line" | awk -v mb="$mb" '{printf "%s %9.1f\n", $0, mb/$2}'
+    done
+  fi
   "$lh" scan "$repo" --store "$tmp/store.sqlite3" -o /dev/null >/dev/null 2>&1 || true
   timed "lh rescan" "$lh" scan "$repo" --store "$tmp/store.sqlite3" --format json -o "$tmp/lh-rescan.json"
   if [ $compare = 1 ]; then
@@ -75,7 +92,7 @@ PY
   exit 0
 fi
 
-if [ ! -f "$corpus/.complete" ]; then
+build_corpus() {
   echo "building corpus in $corpus (${size_mb} MB of real source)…" >&2
   rm -rf "$corpus"; mkdir -p "$corpus"
   srcs=()
@@ -112,6 +129,48 @@ for i, f in enumerate(files[:200]):
     with open(f, "a") as fh: fh.write("\n# " + makers[i % len(makers)]() + "\n")
 PY
   touch "$corpus/.complete"
+}
+[ -f "$corpus/.complete" ] || build_corpus
+
+if [ -n "$scale" ]; then
+  # Directory trees of growing size from distinct contents: the corpus, then the blobs of a history.
+  pool=$(dirname "$corpus")/blobs
+  if [ ! -f "$pool/.complete" ]; then
+    rm -rf "$pool"; mkdir -p "$pool"
+    git -C "$scale" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectname) %(objectsize)' \
+      | awk '$1 == "blob" && $3 < 4000000 {print $2}' \
+      | git -C "$scale" cat-file --batch | python3 -c '
+import os, sys
+out, inp, i = sys.argv[1], sys.stdin.buffer, 0
+while True:
+    head = inp.readline()
+    if not head: break
+    oid, _, size = head.split()
+    data = inp.read(int(size)); inp.read(1)
+    if b"\0" in data[:8000]: continue
+    d = os.path.join(out, oid[:2].decode()); os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, oid[2:].decode() + ".txt"), "wb").write(data); i += 1
+print(i, "blobs written", file=sys.stderr)' "$pool"
+    touch "$pool/.complete"
+  fi
+  printf '%-13s %8s %9s %10s\n' tree wall_s MB/s peak_MiB
+  for mb in 100 400 1600; do
+    tree=$(dirname "$corpus")/tree-$mb
+    if [ ! -f "$tree/.complete" ]; then
+      rm -rf "$tree"; mkdir -p "$tree"
+      (cd "$corpus" && find . -type f ! -name .complete -printf '%s\t%p\n'; cd "$pool" && find . -type f ! -name .complete -printf '%s\tblobs/%p\n') \
+        | awk -F'\t' -v limit=$((mb * 1000000)) '{t += $1; if (t > limit) exit; print $2}' > "$tmp/list"
+      while read -r f; do
+        case $f in blobs/*) src=$pool/${f#blobs/};; *) src=$corpus/$f;; esac
+        mkdir -p "$tree/$(dirname "$f")" && ln "$src" "$tree/$f"
+      done < "$tmp/list"
+      touch "$tree/.complete"
+    fi
+    b=$(du -sbL "$tree" | cut -f1)
+    line=$(timed "$((b / 1000000)) MB" "$lh" scan --no-git "$tree" --format json -o "$tmp/t.json")
+    echo "$line" | awk -v b="$b" '{printf "%-13s %8.2f %9.1f %10.1f\n", $1" "$2, $3, b/1e6/$3, $4}'
+  done
+  exit 0
 fi
 bytes=$(du -sb "$corpus" | cut -f1)
 files=$(find "$corpus" -type f | wc -l)

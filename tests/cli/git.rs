@@ -405,3 +405,54 @@ fn git_notes_are_scanned_with_the_history() {
     let f = findings(&report);
     assert!(f.iter().any(|x| x["secret"] == key.as_str() && x["origin"] == "commit"), "{f:#?}");
 }
+
+/// A history read from packed objects (deep delta chains, as `git gc` leaves them) reports exactly what
+/// the same history read from loose objects does: every version of a file that holds a key, at its
+/// line, through edits above, below and around the key.
+#[test]
+fn a_repacked_history_reports_what_its_loose_objects_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    init(d);
+    let filler: Vec<String> = (0..400).map(|i| format!("setting_{i} = compute({i}, \"value {i}\")")).collect();
+    let mut lines = filler.clone();
+    for i in 0..40u64 {
+        match i % 5 {
+            0 => lines.insert(0, format!("# revision {i}")),
+            1 => lines.push(format!("tail_{i} = {i}")),
+            2 => lines.insert(lines.len() / 2, format!("stripe = \"{}\"", stripe_key(300 + i))),
+            3 => {
+                let at = lines.len() / 3;
+                lines[at] = format!("middle_{i} = {i}");
+            }
+            _ => {
+                lines.remove(1);
+                lines.push(format!("tail_{i} = {i}"));
+            }
+        }
+        commit_file(d, "config/settings.py", &lines.join("\n"), &format!("edit {i}"));
+        if i == 20 {
+            git(d, &["branch", "side"]);
+        }
+    }
+    git(d, &["checkout", "-q", "side"]);
+    commit_file(d, "config/settings.py", &filler.join("\n"), "side drops every key");
+    git(d, &["checkout", "-q", "main"]);
+    let shown = |report: &serde_json::Value| {
+        let mut v: Vec<String> = findings(report)
+            .iter()
+            .map(|f| format!("{} {} {} {} {}", f["rule_id"], f["path"], f["line"], f["commit"], f["blob"]))
+            .collect();
+        v.sort();
+        v
+    };
+    let (loose, _) = scan_json(&["--no-ignore", "--no-store", d.to_str().unwrap()]);
+    git(d, &["repack", "-adfq", "--depth=50", "--window=50"]);
+    git(d, &["prune-packed"]);
+    assert!(std::fs::read_dir(d.join(".git/objects/pack")).unwrap().count() >= 2, "a pack and its index");
+    let (packed, o) = scan_json(&["--no-ignore", "--no-store", d.to_str().unwrap()]);
+    assert!(o.status.code() == Some(1), "{}", stderr(&o));
+    let versions_with_keys = shown(&loose);
+    assert!(versions_with_keys.len() > 40, "each version holding keys reports them: {versions_with_keys:?}");
+    assert_eq!(shown(&packed), versions_with_keys);
+}

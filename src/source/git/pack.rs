@@ -368,6 +368,70 @@ fn apply(source: &[u8], delta: &[u8], size: usize) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::process::Command;
+
+    /// A repository whose files changed a little in each of many commits, repacked with deep delta
+    /// chains: by offset (`OFS_DELTA`) or by base id (`REF_DELTA`).
+    fn repacked(by_offset: bool) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| {
+            let ok = Command::new("git")
+                .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"])
+                .args(args)
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            assert!(ok.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&ok.stderr));
+        };
+        git(&["init", "-q"]);
+        let mut text = String::new();
+        for i in 0..60 {
+            text.insert_str(text.len() / 2, &format!("line {i}: a file that changes a little in every commit\n"));
+            std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+            std::fs::write(dir.path().join("b.txt"), text.repeat(3)).unwrap();
+            git(&["add", "-A"]);
+            git(&["commit", "-q", "-m", &format!("change {i}")]);
+        }
+        let offsets = format!("repack.useDeltaBaseOffset={by_offset}");
+        git(&["-c", &offsets, "repack", "-adfq", "--depth=50", "--window=50"]);
+        dir
+    }
+
+    #[test]
+    fn every_object_reads_as_libgit2_reads_it() {
+        for by_offset in [true, false] {
+            let dir = repacked(by_offset);
+            let repo = git2::Repository::open(dir.path()).unwrap();
+            let odb = repo.odb().unwrap();
+            let packs = Packs::open(&dir.path().join(".git"));
+            // A small cache: chains are resolved again once their bases are pushed out.
+            let cache = Cache::new(64 << 10);
+            let (mut read, mut deltas) = (0, 0);
+            odb.foreach(|id| {
+                let want = odb.read(*id).unwrap();
+                let Some(Read::Object(kind, data)) = packs.read(id.as_bytes(), u64::MAX, &cache) else {
+                    panic!("{id} not read from the pack");
+                };
+                assert_eq!(data.as_slice(), want.data(), "{id}");
+                let kinds = [(Kind::Commit, git2::ObjectType::Commit), (Kind::Tree, git2::ObjectType::Tree)];
+                let blob = (Kind::Blob, git2::ObjectType::Blob);
+                assert!(kinds.iter().chain([&blob]).any(|&(k, t)| k == kind && t == want.kind()), "{id}");
+                let (p, offset) = packs.find(id.as_bytes()).unwrap();
+                deltas += usize::from(packs.packs[p as usize].entry_header(offset).unwrap().0 >= OBJ_OFS_DELTA);
+                read += 1;
+                // Over a limit, only the size is told.
+                if want.len() > 10 {
+                    let over = packs.read(id.as_bytes(), want.len() as u64 - 1, &cache);
+                    assert!(matches!(over, Some(Read::TooLarge(n)) if n == want.len() as u64), "{id}");
+                }
+                true
+            })
+            .unwrap();
+            assert_eq!(read, 240, "60 commits, each with its tree and two blobs");
+            assert!(deltas > 100, "only {deltas} deltas: the test reads whole objects");
+            assert!(packs.read(&[0xab; 20], u64::MAX, &cache).is_none(), "an id in no pack");
+        }
+    }
 
     #[test]
     fn deltas_copy_and_insert() {
