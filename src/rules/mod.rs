@@ -219,7 +219,7 @@ impl Rule {
 /// Compiles a rule or allowlist regex: ASCII classes, bounded automaton size.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     // ASCII classes: secrets are ASCII, and Unicode-aware \w, \b and \s make big, slow automata.
-    RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(32 << 20).build()
+    RegexBuilder::new(pattern).unicode(false).size_limit(32 << 20).dfa_size_limit(8 << 20).build()
 }
 
 /// Glob for a path relative to the scan root; `*` does not cross `/`, and a glob without `/` matches

@@ -24,11 +24,14 @@ use super::{
     MAX_MATCHES_PER_BLOB, WHOLE_FILE_MAX,
 };
 
+/// A blob's bytes, owned and shared (the source's buffer when it hands one over).
+pub type Owned = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
 /// What the scan of one blob found, and the byte ranges its outcome depended on: enough to rescan an
 /// edited copy of it at the same path.
 pub struct Memo {
     /// The blob's bytes, and where in them the text that was scanned starts (after a byte order mark).
-    bytes: Arc<Vec<u8>>,
+    bytes: Owned,
     start: usize,
     /// The path it was scanned at (which rules run, the allowlists and decoding depend on it).
     path: String,
@@ -50,12 +53,12 @@ pub struct Memo {
 impl Memo {
     /// Bytes it holds, roughly.
     pub fn size(&self) -> usize {
-        self.bytes.len() + self.path.len() + 64 * (self.cands.len() + self.spans.len() + self.reach.len())
+        (*self.bytes).as_ref().len() + self.path.len() + 64 * (self.cands.len() + self.spans.len() + self.reach.len())
     }
 
     /// What `found` in `text` leaves for the next version; none when a per-blob limit or the decoding
     /// budget shaped it (then it is not the sum of its lines).
-    fn of(bytes: Arc<Vec<u8>>, start: usize, path: &str, found: &Found) -> Option<Memo> {
+    fn of(bytes: Owned, start: usize, path: &str, found: &Found) -> Option<Memo> {
         if found.m.truncated || found.budget.refused {
             return None;
         }
@@ -87,7 +90,7 @@ impl Scanner {
         bytes: &[u8],
         origin: &Origin,
         base: Option<&Memo>,
-        remember: Option<Option<Arc<Vec<u8>>>>,
+        remember: Option<Option<Owned>>,
     ) -> (BlobScan, Option<Memo>) {
         let text = match content::classify(bytes) {
             content::Content::Binary => return (BlobScan { binary: true, ..BlobScan::default() }, None),
@@ -109,7 +112,8 @@ impl Scanner {
             .and_then(|b| self.rescan(data, path, &applies, b))
             .unwrap_or_else(|| self.find(data, path, &applies, (0, data.len())));
         let memo = remember.and_then(|owned| {
-            let owned = owned.filter(|o| std::ptr::eq(o.as_slice(), bytes)).unwrap_or_else(|| Arc::new(bytes.to_vec()));
+            let owned =
+                owned.filter(|o| std::ptr::eq((**o).as_ref(), bytes)).unwrap_or_else(|| Arc::new(bytes.to_vec()));
             Memo::of(owned, bytes.len() - data.len(), path, &found)
         });
         (self.finish(data, origin, found.m), memo)
@@ -118,7 +122,7 @@ impl Scanner {
     /// `data` scanned from the lines around where it differs from `base`'s text, the rest taken over
     /// from `base`; none when that would not equal a whole scan (or would save little).
     fn rescan(&self, data: &[u8], path: &str, applies: &[bool], base: &Memo) -> Option<Found> {
-        let old = &base.bytes[base.start..];
+        let old = &(*base.bytes).as_ref()[base.start..];
         let runs = copies(data, old);
         // Around each change (between two runs of common text), the lines to scan again; changes
         // whose lines meet are scanned together.
@@ -463,7 +467,7 @@ mod tests {
                 assert_eq!(shown(&edited), shown(&whole), "round {round}: {}", String::from_utf8_lossy(&data));
                 if let Some(base) = &memo {
                     partial += usize::from(scanner.rescan(&data, path, &scanner.paths.applies(path), base).is_some());
-                    inner_runs += usize::from(copies(&data, &base.bytes[base.start..]).len() > 2);
+                    inner_runs += usize::from(copies(&data, &(*base.bytes).as_ref()[base.start..]).len() > 2);
                 }
                 edits += 1;
                 findings += whole.findings.len();

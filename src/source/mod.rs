@@ -37,8 +37,11 @@ pub struct Blob<'a> {
     pub base: Option<ObjectId>,
     /// The same bytes as `data`, owned, when the source has them so: whoever keeps the blob (the
     /// scanner's memo for the next version) shares them instead of copying.
-    pub owned: Option<Arc<Vec<u8>>>,
+    pub owned: Option<Owned>,
 }
+
+/// Bytes a source owns and can share: `Blob::owned`.
+pub type Owned = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// Why something was not scanned.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -319,7 +319,7 @@ impl HistorySource {
             visitor.skip(Skip { path: format!("{path}{at}"), reason })
         };
         let limit = self.max_file_size;
-        let scan = |data: &[u8], owned: Option<Arc<Vec<u8>>>| {
+        let scan = |data: &[u8], owned: Option<crate::source::Owned>| {
             let id = ObjectId::from_bytes(blob.as_bytes());
             let origin = match commit.clone() {
                 Some(commit) if reachable => Origin::Commit { path: path.clone(), blob: id, commit },
@@ -329,7 +329,9 @@ impl HistorySource {
             visitor.blob(Blob { data, origin, lines: None, base, owned })
         };
         match read.packs.read(blob.as_bytes(), limit, read.cache) {
-            Some(pack::Read::Object(pack::Kind::Blob, data)) => return scan(&data, Some(data.clone())),
+            Some(pack::Read::Object(pack::Kind::Blob, data)) => {
+                return scan(&data, Some(data.clone() as crate::source::Owned))
+            }
             Some(pack::Read::TooLarge(size)) => return skip(SkipReason::TooLarge { size, limit }),
             _ => {}
         }
@@ -432,12 +434,13 @@ enum Reach {
 
 impl<'a> Walker<'a> {
     /// A commit, tree or tag: from the packs, else through libgit2.
-    fn read(&mut self, oid: Oid) -> Result<Arc<Vec<u8>>, git2::Error> {
+    fn read(&mut self, oid: Oid) -> Result<Arc<pack::Buf>, git2::Error> {
         if let Some(pack::Read::Object(_, data)) = self.packs.read(oid.as_bytes(), u64::MAX, &self.cache) {
             return Ok(data);
         }
         // A loose object (or one of an alternate): rare, so copied.
-        self.odb.read(oid).map(|o| Arc::new(o.data().to_vec()))
+        let object = self.odb.read(oid)?;
+        pack::Buf::copy_of(object.data()).map(Arc::new).ok_or_else(|| git2::Error::from_str("out of memory"))
     }
 
     fn problem(&self, path: String, message: String) {

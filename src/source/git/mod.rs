@@ -36,12 +36,16 @@ pub(crate) fn tune_for_bulk_reads() {
         let _ = zlib::version();
         // SAFETY: called once, before any other thread uses libgit2 in this process.
         unsafe {
-            // Blobs and trees are read once each (the walk skips trees it has seen), so caching them
-            // only costs memory: libgit2 would keep up to 256 MB of small trees. Commits stay cached:
-            // the revision walk reads each before the tree walk does.
-            for kind in [git2::ObjectType::Blob, git2::ObjectType::Tree] {
+            // Objects are read once each (the walk skips trees it has seen, and reads packs itself:
+            // `pack.rs`), so caching them only costs memory: libgit2 would keep up to 256 MB of small
+            // trees and commits (git/git has 200,000 commits).
+            for kind in [git2::ObjectType::Blob, git2::ObjectType::Tree, git2::ObjectType::Commit] {
                 let _ = git2::opts::set_cache_object_limit(kind, 0);
             }
+            // What libgit2 still reads from packs (the commits of its revision walk) is mapped in
+            // windows of 8 MB, at most 32 MB of them at once: a large pack is not held resident.
+            let _ = git2::opts::set_mwindow_size(8 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(32 << 20);
         }
     });
 }
