@@ -327,18 +327,22 @@ fn varint(data: &[u8]) -> Option<(u64, usize)> {
 
 /// The zlib stream at the start of `data`, which inflates to exactly `size` bytes.
 fn inflate(data: &[u8], size: u64) -> Option<Buf> {
-    let mut out = Buf::zeroed(usize::try_from(size).ok()?)?;
-    let (written, code) =
-        zlib_rs::inflate::uncompress_slice(&mut out, data, zlib_rs::inflate::InflateConfig::default());
-    (code == zlib_rs::ReturnCode::Ok && written.len() == out.len()).then_some(out)
+    let mut out = Buf::uninit(usize::try_from(size).ok()?)?;
+    let (written, code) = zlib_rs::inflate::uncompress(out.spare(), data, zlib_rs::inflate::InflateConfig::default());
+    let whole = code == zlib_rs::ReturnCode::Ok && written.len() as u64 == size;
+    // SAFETY: zlib wrote all `size` bytes (checked just above).
+    whole.then(|| unsafe { out.assume_init() })
 }
 
 /// `delta`'s instructions applied to `source`: copies from it and inserted bytes.
 fn apply(source: &[u8], delta: &[u8], size: usize) -> Option<Buf> {
-    let mut out = Buf::zeroed(size)?;
+    let mut out = Buf::uninit(size)?;
     let mut at = 0;
+    let spare = out.spare();
     let mut put = |bytes: &[u8]| -> Option<()> {
-        out.get_mut(at..at + bytes.len())?.copy_from_slice(bytes);
+        let to = spare.get_mut(at..at + bytes.len())?;
+        // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and `to` is as long as `bytes`.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), to.as_mut_ptr().cast::<u8>(), bytes.len()) };
         at += bytes.len();
         Some(())
     };
@@ -371,10 +375,12 @@ fn apply(source: &[u8], delta: &[u8], size: usize) -> Option<Buf> {
             return None;
         }
     }
-    (at == size).then_some(out)
+    // SAFETY: the instructions wrote `at` bytes in order from the start, and that is all `size`.
+    (at == size).then(|| unsafe { out.assume_init() })
 }
 
-/// Object contents in memory from the system allocator, not the global one. Objects come in every
+/// Object contents in memory from the system allocator, not the global one (and not zeroed first:
+/// they are written whole before they are read). Objects come in every
 /// size and are mostly freed on another thread than the one that read them (a worker's memo, the
 /// shared cache); under mimalloc that left hundreds of MB of partly used pages on a large history
 /// (git/git: 880 MB peak RSS for 150 MB of live data).
@@ -383,28 +389,48 @@ pub struct Buf {
     len: usize,
 }
 
+/// A `Buf` being written: its bytes are not initialized until `assume_init`.
+struct Unwritten(Buf);
+
+impl Unwritten {
+    /// The bytes to write.
+    fn spare(&mut self) -> &mut [std::mem::MaybeUninit<u8>] {
+        // SAFETY: `ptr` points to `len` bytes this buffer owns; `MaybeUninit` makes no claim on them.
+        unsafe { std::slice::from_raw_parts_mut(self.0.ptr.as_ptr().cast(), self.0.len) }
+    }
+
+    /// # Safety
+    /// Every byte has been written.
+    unsafe fn assume_init(self) -> Buf {
+        self.0
+    }
+}
+
 // SAFETY: `Buf` owns its allocation like a `Box<[u8]>`.
 unsafe impl Send for Buf {}
 // SAFETY: as above; shared access is read-only.
 unsafe impl Sync for Buf {}
 
 impl Buf {
-    /// `len` zero bytes; none when the allocation fails.
-    pub fn zeroed(len: usize) -> Option<Buf> {
+    /// Room for `len` bytes, to be written; none when the allocation fails.
+    fn uninit(len: usize) -> Option<Unwritten> {
         if len == 0 {
-            return Some(Buf { ptr: std::ptr::NonNull::dangling(), len });
+            return Some(Unwritten(Buf { ptr: std::ptr::NonNull::dangling(), len }));
         }
         let layout = std::alloc::Layout::from_size_align(len, 1).ok()?;
         // SAFETY: `layout` has a non-zero size.
-        let ptr = unsafe { std::alloc::GlobalAlloc::alloc_zeroed(&std::alloc::System, layout) };
-        std::ptr::NonNull::new(ptr).map(|ptr| Buf { ptr, len })
+        let ptr = unsafe { std::alloc::GlobalAlloc::alloc(&std::alloc::System, layout) };
+        std::ptr::NonNull::new(ptr).map(|ptr| Unwritten(Buf { ptr, len }))
     }
 
     /// A copy of `bytes`.
     pub fn copy_of(bytes: &[u8]) -> Option<Buf> {
-        let mut b = Buf::zeroed(bytes.len())?;
-        b.copy_from_slice(bytes);
-        Some(b)
+        let mut b = Buf::uninit(bytes.len())?;
+        // SAFETY: `MaybeUninit<u8>` has the layout of `u8`; all `len` bytes are written.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), b.spare().as_mut_ptr().cast::<u8>(), bytes.len());
+            Some(b.assume_init())
+        }
     }
 
     /// The contents.
@@ -422,13 +448,6 @@ impl std::ops::Deref for Buf {
     }
 }
 
-impl std::ops::DerefMut for Buf {
-    fn deref_mut(&mut self) -> &mut [u8] {
-        // SAFETY: as in `deref`, and `&mut self` is unique.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
-    }
-}
-
 impl AsRef<[u8]> for Buf {
     fn as_ref(&self) -> &[u8] {
         self
@@ -438,7 +457,7 @@ impl AsRef<[u8]> for Buf {
 impl Drop for Buf {
     fn drop(&mut self) {
         if self.len > 0 {
-            // SAFETY: allocated in `zeroed` by the system allocator with this layout.
+            // SAFETY: allocated in `uninit` by the system allocator with this layout.
             unsafe {
                 let layout = std::alloc::Layout::from_size_align_unchecked(self.len, 1);
                 std::alloc::GlobalAlloc::dealloc(&std::alloc::System, self.ptr.as_ptr(), layout);
