@@ -157,13 +157,26 @@ print(i, "blobs written", file=sys.stderr)' "$pool"
   for mb in 100 400 1600; do
     tree=$(dirname "$corpus")/tree-$mb
     if [ ! -f "$tree/.complete" ]; then
-      rm -rf "$tree"; mkdir -p "$tree"
-      (cd "$corpus" && find . -type f ! -name .complete -printf '%s\t%p\n'; cd "$pool" && find . -type f ! -name .complete -printf '%s\tblobs/%p\n') \
-        | awk -F'\t' -v limit=$((mb * 1000000)) '{t += $1; if (t > limit) exit; print $2}' > "$tmp/list"
-      while read -r f; do
-        case $f in blobs/*) src=$pool/${f#blobs/};; *) src=$corpus/$f;; esac
-        mkdir -p "$tree/$(dirname "$f")" && ln "$src" "$tree/$f"
-      done < "$tmp/list"
+      rm -rf "$tree"
+      # Hard links: each tree holds distinct contents, the trees share them.
+      python3 - "$corpus" "$pool" "$tree" $((mb * 1000000)) <<'PY'
+import os, sys
+corpus, pool, tree, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+total = 0
+for root, name in ((corpus, "corpus"), (pool, "blobs")):
+    for dp, _, fns in sorted(os.walk(root)):
+        for fn in sorted(fns):
+            src = os.path.join(dp, fn)
+            if fn == ".complete" or not os.path.isfile(src) or os.path.islink(src):
+                continue
+            size = os.path.getsize(src)
+            if total + size > limit:
+                sys.exit(0)
+            dst = os.path.join(tree, name, os.path.relpath(src, root))
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            os.link(src, dst)
+            total += size
+PY
       touch "$tree/.complete"
     fi
     b=$(du -sbL "$tree" | cut -f1)
