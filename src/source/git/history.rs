@@ -579,17 +579,31 @@ impl<'a> Walker<'a> {
             };
             for entry in TreeEntries(object.as_slice()) {
                 let Ok(id) = Oid::from_bytes(entry.id) else { continue };
-                let name = String::from_utf8_lossy(entry.name);
-                let path = if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") };
+                // Most entries of a new tree were seen before: the path is built only for the others
+                // (and up front when `only_under` needs it to decide).
+                let path_of = || {
+                    let name = String::from_utf8_lossy(entry.name);
+                    if dir.is_empty() {
+                        name.into_owned()
+                    } else {
+                        format!("{dir}/{name}")
+                    }
+                };
+                let limited = only_under.map(|_| path_of());
                 // A symlink's target and a submodule's commit are not file content of this repository
                 // (marked seen, so that the search for unreachable objects does not find them).
                 if entry.mode == MODE_TREE {
-                    if wanted_dir(&path) && !self.is_known(&id) && self.seen_trees.insert(id) {
-                        stack.push((id, path));
+                    let wanted = limited.as_deref().is_none_or(wanted_dir);
+                    if wanted && !self.is_known(&id) && self.seen_trees.insert(id) {
+                        stack.push((id, limited.unwrap_or_else(path_of)));
                     }
                 } else if !entry.mode.starts_with(MODE_FILE_PREFIX) {
                     self.seen_blobs.insert(id);
-                } else if wanted_file(&path) && !self.is_known(&id) && self.seen_blobs.insert(id) {
+                } else if limited.as_deref().is_none_or(wanted_file)
+                    && !self.is_known(&id)
+                    && self.seen_blobs.insert(id)
+                {
+                    let path = limited.unwrap_or_else(path_of);
                     // Keyed by a hash of the path: the scanner checks the path itself before using a base.
                     let base = self.last_at.insert(path_key(&path), id);
                     let job =
