@@ -9,6 +9,14 @@ use serde_json::Value;
 use crate::support::*;
 
 /// Commits `content` at `rel` with a given day of March 2024 as its date, so that commits are ordered.
+/// A repository whose one commit holds one Stripe key (seeded).
+fn repo_with_one_key(seed: u64) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    init(d.path());
+    commit_on(d.path(), 1, "a.py", &format!("STRIPE_KEY = \"{}\"\n", stripe_key(seed)), "key");
+    d
+}
+
 fn commit_on(dir: &Path, day: u32, rel: &str, content: &str, msg: &str) -> String {
     if content.is_empty() {
         git(dir, &["rm", "-q", rel]);
@@ -180,9 +188,7 @@ fn a_repository_whose_git_directory_lies_outside_the_audited_directory_is_not_au
 
 #[test]
 fn a_default_store_that_cannot_be_opened_is_a_warning_and_an_explicit_one_an_error() {
-    let d = tempfile::tempdir().unwrap();
-    init(d.path());
-    commit_on(d.path(), 1, "a.py", &format!("STRIPE_KEY = \"{}\"\n", stripe_key(460)), "key");
+    let d = repo_with_one_key(460);
     let blocked = tempfile::tempdir().unwrap();
     let cache = blocked.path().join("cache");
     std::fs::write(&cache, "a file where the cache directory should be").unwrap();
@@ -395,9 +401,7 @@ fn a_killed_scan_and_concurrent_scans_leave_the_store_consistent() {
 
 #[test]
 fn triaged_secrets_show_their_status_and_no_longer_fail_the_scan() {
-    let d = tempfile::tempdir().unwrap();
-    init(d.path());
-    commit_on(d.path(), 1, "a.py", &format!("STRIPE_KEY = \"{}\"\n", stripe_key(390)), "key");
+    let d = repo_with_one_key(390);
     let store = tempfile::tempdir().unwrap();
     let db = store.path().join("store.sqlite3");
     let p = d.path().to_str().unwrap();

@@ -117,8 +117,9 @@ pub enum Read {
 
 const OBJ_OFS_DELTA: u8 = 6;
 const OBJ_REF_DELTA: u8 = 7;
-/// Longest delta chain followed (git's default maximum depth is 50; 4095 is its hard limit).
-const MAX_DEPTH: usize = 5000;
+/// Longest delta chain followed here (git's default depth is 50). Resolution recurses, so a hostile
+/// pack's chain of thousands must not reach the stack's end: a longer chain goes to libgit2.
+const MAX_DEPTH: usize = 256;
 
 impl Packs {
     /// The version 2 indexes in `objects/pack` of `git_dir` whose packs open; none is not an error.
@@ -179,7 +180,8 @@ impl Packs {
             OBJ_OFS_DELTA => {
                 let (distance, used) = ofs_distance(pack.data.get(at..)?)?;
                 at += used;
-                Some((p, offset.checked_sub(distance)?))
+                // A delta is its own base only in a damaged or hostile pack.
+                Some((p, offset.checked_sub(distance).filter(|_| distance > 0)?))
             }
             OBJ_REF_DELTA => {
                 let id = pack.data.get(at..at + 20)?;
@@ -532,6 +534,33 @@ mod tests {
             assert!(deltas > 100, "only {deltas} deltas: the test reads whole objects");
             assert!(packs.read(&[0xab; 20], u64::MAX, &cache).is_none(), "an id in no pack");
         }
+    }
+
+    /// A pack of one object, an OFS_DELTA whose base is itself, with its index: not resolved (no
+    /// endless recursion), so the caller asks libgit2, which reports the object as damaged.
+    #[test]
+    fn a_delta_that_is_its_own_base_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack_dir = dir.path().join("objects/pack");
+        std::fs::create_dir_all(&pack_dir).unwrap();
+        let id = [0x42u8; 20];
+        // Header, then the entry at offset 12: type 6 (OFS_DELTA), size 5, distance 0.
+        let mut pack = b"PACK\0\0\0\x02\0\0\0\x01".to_vec();
+        pack.extend([0x65, 0x00]);
+        pack.extend(b"xx");
+        let mut idx = b"\xfftOc\0\0\0\x02".to_vec();
+        for i in 0..256u32 {
+            idx.extend(u32::from(i >= 0x42).to_be_bytes());
+        }
+        idx.extend(id);
+        idx.extend([0; 4]);
+        idx.extend(12u32.to_be_bytes());
+        idx.extend([0; 40]);
+        std::fs::write(pack_dir.join("pack-x.pack"), &pack).unwrap();
+        std::fs::write(pack_dir.join("pack-x.idx"), &idx).unwrap();
+        let packs = Packs::open(dir.path());
+        assert_eq!(packs.find(&id), Some((0, 12)), "the index is read");
+        assert!(packs.read(&id, u64::MAX, &Cache::new(1 << 20)).is_none());
     }
 
     #[test]
